@@ -1,0 +1,2 @@
+/** nvo3 api. */
+package io.nvo3.api;

@@ -1,0 +1,2 @@
+/** nvo3 bench. */
+package io.nvo3.bench;

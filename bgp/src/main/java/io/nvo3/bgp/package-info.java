@@ -1,0 +1,2 @@
+/** nvo3 bgp. */
+package io.nvo3.bgp;

@@ -1,0 +1,2 @@
+/** nvo3 controller. */
+package io.nvo3.controller;

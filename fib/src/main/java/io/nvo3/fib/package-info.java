@@ -1,0 +1,2 @@
+/** nvo3 fib. */
+package io.nvo3.fib;

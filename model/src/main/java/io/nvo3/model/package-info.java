@@ -1,0 +1,2 @@
+/** nvo3 model. */
+package io.nvo3.model;

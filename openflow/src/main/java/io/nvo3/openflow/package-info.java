@@ -1,0 +1,2 @@
+/** nvo3 openflow. */
+package io.nvo3.openflow;

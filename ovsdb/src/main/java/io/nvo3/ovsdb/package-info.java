@@ -1,0 +1,2 @@
+/** nvo3 ovsdb. */
+package io.nvo3.ovsdb;

@@ -1,0 +1,2 @@
+/** nvo3 store. */
+package io.nvo3.store;

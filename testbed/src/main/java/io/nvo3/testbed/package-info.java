@@ -1,0 +1,2 @@
+/** nvo3 testbed. */
+package io.nvo3.testbed;
