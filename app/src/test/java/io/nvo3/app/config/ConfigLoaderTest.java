@@ -1,0 +1,101 @@
+package io.nvo3.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static final ConfigLoader.Flags NO_FLAGS = new ConfigLoader.Flags(null, null, null, null, null, null);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void usesTheDocumentedDefaultsWithoutFileOrFlags() {
+        ControllerConfig c = ConfigLoader.load(null, NO_FLAGS);
+        assertThat(c.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(c.api()).isEqualTo(new HostPort("127.0.0.1", 9696));
+        assertThat(c.openflow()).isEqualTo(new HostPort("0.0.0.0", 6653));
+        assertThat(c.ovsdb()).isEqualTo(new HostPort("0.0.0.0", 6640));
+        assertThat(c.tokenFile()).isNull();
+        assertThat(c.vniMin()).isEqualTo(1000);
+        assertThat(c.vniMax()).isEqualTo(16_777_215);
+    }
+
+    @Test
+    void readsEveryFlagFromItsKeyAndFlagsWin() throws IOException {
+        Path f = write("""
+                data-dir: /var/lib/nvo3
+                api: 127.0.0.1:19696
+                openflow: 127.0.0.1:16653
+                ovsdb: "[::1]:16640"
+                token-file: /etc/nvo3/tokens
+                vni-range: 5000:6000
+                bgp:
+                  asn: 65001
+                """);
+        ControllerConfig fromFile = ConfigLoader.load(f, NO_FLAGS);
+        assertThat(fromFile.dataDir()).isEqualTo(Path.of("/var/lib/nvo3"));
+        assertThat(fromFile.api().port()).isEqualTo(19696);
+        assertThat(fromFile.openflow().port()).isEqualTo(16653);
+        assertThat(fromFile.ovsdb()).isEqualTo(new HostPort("::1", 16640));
+        assertThat(fromFile.tokenFile()).isEqualTo(Path.of("/etc/nvo3/tokens"));
+        assertThat(fromFile.vniMin()).isEqualTo(5000);
+        assertThat(fromFile.bgp().path("asn").asInt()).isEqualTo(65001);
+
+        ControllerConfig flagged = ConfigLoader.load(f,
+                new ConfigLoader.Flags("/tmp/x", "127.0.0.2:1", null, null, null, "7000:8000"));
+        assertThat(flagged.dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(flagged.api()).isEqualTo(new HostPort("127.0.0.2", 1));
+        assertThat(flagged.openflow().port()).isEqualTo(16653);
+        assertThat(flagged.vniMin()).isEqualTo(7000);
+    }
+
+    @Test
+    void rejectsAnUnknownKeyByName() throws IOException {
+        Path f = write("apii: 127.0.0.1:1\n");
+        assertThatThrownBy(() -> ConfigLoader.load(f, NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown key apii");
+    }
+
+    @Test
+    void rejectsInvalidYamlWithItsLine() throws IOException {
+        Path f = write("api: 127.0.0.1:1\n  - : [\n");
+        assertThatThrownBy(() -> ConfigLoader.load(f, NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML").hasMessageContaining("line");
+    }
+
+    @Test
+    void rejectsBadAddressesNamingTheFlagOrKey() throws IOException {
+        assertThatThrownBy(() -> ConfigLoader.load(null, new ConfigLoader.Flags(null, "localhost", null, null, null, null)))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("--api").hasMessageContaining("HOST:PORT");
+        Path f = write("openflow: 0.0.0.0:99999\n");
+        assertThatThrownBy(() -> ConfigLoader.load(f, NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("openflow").hasMessageContaining("outside 0-65535");
+    }
+
+    @Test
+    void rejectsAnImpossibleVniRange() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, new ConfigLoader.Flags(null, null, null, null, null, "9:3")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--vni-range");
+        assertThatThrownBy(() -> ConfigLoader.load(null, new ConfigLoader.Flags(null, null, null, null, null, "1:16777216")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("16777215");
+    }
+
+    @Test
+    void aMissingConfigFileIsOneClearError() {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("does not exist");
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path f = dir.resolve("nvo3.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+}
