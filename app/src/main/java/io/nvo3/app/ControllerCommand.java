@@ -49,6 +49,9 @@ public final class ControllerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
             stopped.countDown();
+            // A stop asked for by SIGTERM/SIGINT that went cleanly is a successful exit, not 143.
+            System.out.flush();
+            Runtime.getRuntime().halt(0);
         }, "nvo3-shutdown"));
         try {
             stopped.await();

@@ -1,7 +1,26 @@
 package io.nvo3.app;
 
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.nvo3.api.ApiServer;
+import io.nvo3.api.NveStatusSource;
+import io.nvo3.api.TokenRegistry;
+import io.nvo3.app.config.ConfigException;
 import io.nvo3.app.config.ControllerConfig;
+import io.nvo3.controller.model.ModelConfig;
+import io.nvo3.controller.model.ModelService;
+import io.nvo3.store.KvStore;
+import io.nvo3.store.KvStores;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,16 +28,115 @@ import org.slf4j.LoggerFactory;
 final class ControllerRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControllerRuntime.class);
 
+    private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private volatile boolean closed;
+
     private ControllerRuntime() {}
 
+    /** Starts everything or nothing: on a failure what was started is closed again and a ConfigException says why. */
     static ControllerRuntime start(ControllerConfig cfg) {
+        ControllerRuntime rt = new ControllerRuntime();
+        try {
+            rt.startParts(cfg);
+            return rt;
+        } catch (RuntimeException e) {
+            rt.close();
+            throw e;
+        }
+    }
+
+    private void startParts(ControllerConfig cfg) {
         Path dataDir = DataDir.prepare(cfg.dataDir());
-        log.info("nvo3 controller ready: api=http://{} openflow={} ovsdb={} data-dir={}", cfg.api(), cfg.openflow(), cfg.ovsdb(), dataDir);
-        return new ControllerRuntime();
+        TokenRegistry tokens = tokens(cfg, dataDir);
+
+        KvStore store;
+        try {
+            store = KvStores.embedded(dataDir);
+        } catch (RuntimeException e) {
+            throw new ConfigException("cannot open the store in " + dataDir + ": " + e.getMessage(), e);
+        }
+        parts.push(store);
+
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(metrics);
+        parts.push(gc);
+        parts.push(metrics::close);
+
+        ModelService model = ModelService.open(store,
+                ModelConfig.defaults().withVniRange(cfg.vniMin(), cfg.vniMax()));
+
+        NveStatusSource nves = NveStatusSource.empty();
+
+        ApiServer api;
+        try {
+            api = ApiServer.start(ApiServer.Options.of(cfg.api().resolve("--api")), model, tokens, store, nves, metrics);
+        } catch (BindException e) {
+            throw new ConfigException("cannot listen on --api " + cfg.api() + ": " + bindReason(e));
+        } catch (IOException e) {
+            throw new ConfigException("cannot start the API on " + cfg.api() + ": " + e.getMessage(), e);
+        }
+        parts.push(api);
+
+        log.info("nvo3 controller ready: api=http://{} openflow={} ovsdb={} data-dir={} store-revision={}",
+                api.address().getHostString() + ":" + api.address().getPort(), cfg.openflow(), cfg.ovsdb(), dataDir,
+                store.revision());
+    }
+
+    private static TokenRegistry tokens(ControllerConfig cfg, Path dataDir) {
+        if (cfg.tokenFile() != null) {
+            try {
+                TokenRegistry t = TokenRegistry.load(cfg.tokenFile());
+                log.info("API tokens: {} from {}", t.size(), cfg.tokenFile());
+                return t;
+            } catch (NoSuchFileException e) {
+                throw new ConfigException("token file " + cfg.tokenFile() + " does not exist");
+            } catch (IOException e) {
+                throw new ConfigException("cannot read token file " + cfg.tokenFile() + ": " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("token file " + e.getMessage());
+            }
+        }
+        try {
+            String admin = TokenRegistry.adminTokenIn(dataDir);
+            log.info("API admin token in {}", dataDir.resolve(TokenRegistry.ADMIN_TOKEN_FILE));
+            return TokenRegistry.of(java.util.Map.of()).withAdmin(admin);
+        } catch (IOException e) {
+            throw new ConfigException("cannot create the admin token in " + dataDir + ": " + e.getMessage());
+        }
+    }
+
+    private static String bindReason(BindException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("in use")) {
+            return "address already in use";
+        }
+        if (m.contains("assign") || m.contains("not available")) {
+            return m;
+        }
+        return m;
     }
 
     @Override
     public void close() {
-        log.info("nvo3 controller stopped");
+        if (closed) {
+            return;
+        }
+        closed = true;
+        boolean started = !parts.isEmpty();
+        while (!parts.isEmpty()) {
+            AutoCloseable part = parts.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+        if (started) {
+            log.info("nvo3 controller stopped");
+        }
     }
 }

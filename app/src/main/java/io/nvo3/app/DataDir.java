@@ -39,6 +39,12 @@ final class DataDir {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "a parent directory is missing or cannot hold directories";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
         return e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
     }
 }

@@ -1,0 +1,349 @@
+package io.nvo3.fib;
+
+import io.nvo3.fib.flow.NveState;
+import io.nvo3.fib.input.FibChange;
+import io.nvo3.fib.input.FibInput;
+import io.nvo3.fib.input.FibInputException;
+import io.nvo3.fib.input.Nve;
+import io.nvo3.fib.input.RemoteFloodMember;
+import io.nvo3.fib.input.RemoteMac;
+import io.nvo3.fib.input.TenantSystem;
+import io.nvo3.fib.input.TsLocation;
+import io.nvo3.fib.input.VirtualNetwork;
+import java.net.Inet4Address;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Incremental FIB: applies {@link FibChange}s and recomputes only the VNs they touch, on the NVEs that have or had
+ * those VNs. Its states always equal {@link Fib#compute} of the input the changes lead to (property-tested). A change
+ * it cannot bound (a VTEP that BGP routes point at joins or leaves the domain) recomputes everything.
+ * Not thread-safe: one owner thread applies changes.
+ */
+public final class FibEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(FibEngine.class);
+
+    private final Map<String, Nve> nves = new HashMap<>();
+    private final Map<String, VirtualNetwork> vns = new HashMap<>();
+    private final Map<String, TenantSystem> tss = new HashMap<>();
+    private final Map<String, Map<String, TenantSystem>> tsByVn = new HashMap<>();
+    private final Map<String, Set<String>> portsByNve = new HashMap<>();
+    private final Map<String, Set<RemoteMac>> macsByVn = new HashMap<>();
+    private final Map<String, Set<RemoteFloodMember>> floodByVn = new HashMap<>();
+    private final Map<Inet4Address, Integer> bgpVtepRefs = new HashMap<>();
+    private final Map<Integer, String> vnByVni = new HashMap<>();
+    private final Map<TsLocation.Bound, String> bindings = new HashMap<>();
+    private Set<Inet4Address> domainVteps = Set.of();
+
+    private final Map<String, VnSlice> pipelines = new HashMap<>();
+    private final Map<String, Map<String, VnSlice>> slices = new HashMap<>();
+    private final Map<String, Set<String>> nvesByVn = new HashMap<>();
+    private final Map<String, NveState> states = new HashMap<>();
+
+    private FibEngine() {
+    }
+
+    /** An engine holding {@code initial}, fully computed. */
+    public static FibEngine start(FibInput initial) {
+        FibEngine e = new FibEngine();
+        initial.nves().values().forEach(n -> e.nves.put(n.systemId(), n));
+        initial.virtualNetworks().values().forEach(e::putVn);
+        initial.tenantSystems().values().forEach(e::putTs);
+        initial.remoteMacs().forEach(m -> e.putMac(m, true));
+        initial.floodMembers().forEach(m -> e.putFlood(m, true));
+        e.recomputeAll();
+        return e;
+    }
+
+    /** The current desired state of every connected NVE. */
+    public Map<String, NveState> states() {
+        return Map.copyOf(states);
+    }
+
+    /** The input the applied changes led to. */
+    public FibInput input() {
+        Set<RemoteMac> macs = new HashSet<>();
+        macsByVn.values().forEach(macs::addAll);
+        Set<RemoteFloodMember> floods = new HashSet<>();
+        floodByVn.values().forEach(floods::addAll);
+        return new FibInput(nves, vns, tss, macs, floods);
+    }
+
+    /**
+     * Applies one change. Throws {@link FibInputException} (and changes nothing) if the change breaks an invariant
+     * of {@link FibInput}: a VNI already used by another VN, or a port already bound to another tenant system.
+     */
+    public FibUpdate apply(FibChange change) {
+        Set<String> affectedVns = new TreeSet<>();
+        Set<String> pipelineOf = new TreeSet<>();
+        Optional<String> fallback = Optional.empty();
+        switch (change) {
+            case FibChange.TsUpserted c -> {
+                TenantSystem ts = c.tenantSystem();
+                if (ts.location() instanceof TsLocation.Bound b) {
+                    String other = bindings.get(b);
+                    if (other != null && !other.equals(ts.portId())) {
+                        throw new FibInputException("tenantSystem.location", ts.portId() + " bound to "
+                                + b.systemId() + " ofport " + b.ofport() + " already used by " + other);
+                    }
+                }
+                TenantSystem old = removeTs(ts.portId());
+                if (old != null) {
+                    affectedVns.add(old.vnId());
+                }
+                putTs(ts);
+                affectedVns.add(ts.vnId());
+            }
+            case FibChange.TsRemoved c -> {
+                TenantSystem old = removeTs(c.portId());
+                if (old != null) {
+                    affectedVns.add(old.vnId());
+                }
+            }
+            case FibChange.VnUpserted c -> {
+                VirtualNetwork vn = c.virtualNetwork();
+                String other = vnByVni.get(vn.vni());
+                if (other != null && !other.equals(vn.id())) {
+                    throw new FibInputException("virtualNetwork.vni", "VNI " + vn.vni() + " of " + vn.id()
+                            + " already used by " + other);
+                }
+                removeVn(vn.id());
+                putVn(vn);
+                affectedVns.add(vn.id());
+            }
+            case FibChange.VnRemoved c -> {
+                removeVn(c.vnId());
+                affectedVns.add(c.vnId());
+            }
+            case FibChange.NveUp c -> {
+                Nve nve = c.nve();
+                nves.put(nve.systemId(), nve);
+                fallback = vtepsChanged();
+                affectedVns.addAll(vnsBoundTo(nve.systemId()));
+                pipelineOf.add(nve.systemId());
+            }
+            case FibChange.NveDown c -> {
+                nves.remove(c.systemId());
+                fallback = vtepsChanged();
+                affectedVns.addAll(vnsBoundTo(c.systemId()));
+                pipelineOf.add(c.systemId());
+            }
+            case FibChange.RemoteMacAdded c -> {
+                putMac(c.remoteMac(), true);
+                affectedVns.add(c.remoteMac().vnId());
+            }
+            case FibChange.RemoteMacRemoved c -> {
+                putMac(c.remoteMac(), false);
+                affectedVns.add(c.remoteMac().vnId());
+            }
+            case FibChange.FloodMemberAdded c -> {
+                putFlood(c.member(), true);
+                affectedVns.add(c.member().vnId());
+            }
+            case FibChange.FloodMemberRemoved c -> {
+                putFlood(c.member(), false);
+                affectedVns.add(c.member().vnId());
+            }
+        }
+        if (fallback.isPresent()) {
+            LOG.info("full FIB recompute after {}: {}", change, fallback.get());
+            Map<String, NveState> before = Map.copyOf(states);
+            recomputeAll();
+            return diffStates(before, states.keySet(), new FibUpdate.Scope.Full(fallback.get()));
+        }
+        Set<String> touched = new TreeSet<>(pipelineOf);
+        for (String systemId : pipelineOf) {
+            Nve nve = nves.get(systemId);
+            if (nve == null) {
+                pipelines.remove(systemId);
+            } else {
+                pipelines.put(systemId, PipelineRules.compute(nve));
+            }
+        }
+        for (String vnId : affectedVns) {
+            touched.addAll(recomputeVn(vnId));
+        }
+        Map<String, NveState> before = new HashMap<>();
+        for (String systemId : touched) {
+            NveState old = states.remove(systemId);
+            if (old != null) {
+                before.put(systemId, old);
+            }
+            if (nves.containsKey(systemId)) {
+                states.put(systemId, assemble(systemId));
+            } else {
+                slices.remove(systemId);
+            }
+        }
+        return diffStates(before, touched, new FibUpdate.Scope.Incremental(affectedVns, pipelineOf));
+    }
+
+    private FibUpdate diffStates(Map<String, NveState> before, Set<String> candidates, FibUpdate.Scope scope) {
+        Map<String, NveState> changed = new HashMap<>();
+        Set<String> removed = new TreeSet<>();
+        Set<String> all = new TreeSet<>(candidates);
+        all.addAll(before.keySet());
+        for (String systemId : all) {
+            NveState now = states.get(systemId);
+            NveState was = before.get(systemId);
+            if (now == null && was != null) {
+                removed.add(systemId);
+            } else if (now != null && !now.equals(was)) {
+                changed.put(systemId, now);
+            }
+        }
+        return new FibUpdate(changed, removed, scope);
+    }
+
+    /** Recomputes VN {@code vnId} on every NVE that has or now gets it; returns those NVEs. */
+    private Set<String> recomputeVn(String vnId) {
+        VirtualNetwork vn = vns.get(vnId);
+        Set<String> before = nvesByVn.getOrDefault(vnId, Set.of());
+        Map<String, TenantSystem> members = tsByVn.getOrDefault(vnId, Map.of());
+        Set<String> after = vn == null ? Set.of() : Fib.hosts(members.values(), nves);
+        Set<String> touched = new TreeSet<>(before);
+        touched.addAll(after);
+        VnContext ctx = vn == null ? null : context(vn);
+        Set<String> carrying = new HashSet<>();
+        for (String systemId : touched) {
+            Nve nve = nves.get(systemId);
+            VnSlice s = ctx == null || nve == null || !after.contains(systemId) ? VnSlice.EMPTY : VnRules.compute(nve, ctx);
+            Map<String, VnSlice> perNve = slices.computeIfAbsent(systemId, k -> new HashMap<>());
+            if (s.isEmpty()) {
+                perNve.remove(vnId);
+            } else {
+                perNve.put(vnId, s);
+                carrying.add(systemId);
+            }
+        }
+        if (carrying.isEmpty()) {
+            nvesByVn.remove(vnId);
+        } else {
+            nvesByVn.put(vnId, carrying);
+        }
+        return touched;
+    }
+
+    private void recomputeAll() {
+        pipelines.clear();
+        slices.clear();
+        nvesByVn.clear();
+        states.clear();
+        domainVteps = Fib.domainVteps(nves);
+        nves.values().forEach(n -> pipelines.put(n.systemId(), PipelineRules.compute(n)));
+        vns.keySet().forEach(this::recomputeVn);
+        nves.keySet().forEach(id -> states.put(id, assemble(id)));
+    }
+
+    private NveState assemble(String systemId) {
+        return NveAssembler.assemble(systemId, pipelines.get(systemId),
+                slices.getOrDefault(systemId, Map.of()).values());
+    }
+
+    private VnContext context(VirtualNetwork vn) {
+        return new VnContext(vn, List.copyOf(tsByVn.getOrDefault(vn.id(), Map.of()).values()), nves,
+                List.copyOf(macsByVn.getOrDefault(vn.id(), Set.of())),
+                List.copyOf(floodByVn.getOrDefault(vn.id(), Set.of())), domainVteps);
+    }
+
+    /**
+     * Updates the domain VTEP set. BGP routes whose next hop is one of our own VTEPs are ignored everywhere, so a
+     * VTEP that such routes name joining or leaving the domain changes slices in VNs this change does not name.
+     */
+    private Optional<String> vtepsChanged() {
+        Set<Inet4Address> now = Fib.domainVteps(nves);
+        Set<Inet4Address> diff = new HashSet<>(now);
+        diff.addAll(domainVteps);
+        Set<Inet4Address> both = new HashSet<>(now);
+        both.retainAll(domainVteps);
+        diff.removeAll(both);
+        domainVteps = now;
+        for (Inet4Address vtep : diff) {
+            if (bgpVtepRefs.containsKey(vtep)) {
+                return Optional.of("VTEP " + vtep.getHostAddress() + " joined or left the domain and BGP routes name it");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Set<String> vnsBoundTo(String systemId) {
+        Set<String> out = new TreeSet<>();
+        for (String portId : portsByNve.getOrDefault(systemId, Set.of())) {
+            out.add(tss.get(portId).vnId());
+        }
+        return out;
+    }
+
+    private void putTs(TenantSystem ts) {
+        tss.put(ts.portId(), ts);
+        tsByVn.computeIfAbsent(ts.vnId(), k -> new HashMap<>()).put(ts.portId(), ts);
+        if (ts.location() instanceof TsLocation.Bound b) {
+            bindings.put(b, ts.portId());
+            portsByNve.computeIfAbsent(b.systemId(), k -> new HashSet<>()).add(ts.portId());
+        }
+    }
+
+    private TenantSystem removeTs(String portId) {
+        TenantSystem old = tss.remove(portId);
+        if (old == null) {
+            return null;
+        }
+        Map<String, TenantSystem> inVn = tsByVn.get(old.vnId());
+        inVn.remove(portId);
+        if (inVn.isEmpty()) {
+            tsByVn.remove(old.vnId());
+        }
+        if (old.location() instanceof TsLocation.Bound b) {
+            bindings.remove(b);
+            Set<String> ports = portsByNve.get(b.systemId());
+            ports.remove(portId);
+            if (ports.isEmpty()) {
+                portsByNve.remove(b.systemId());
+            }
+        }
+        return old;
+    }
+
+    private void putVn(VirtualNetwork vn) {
+        vns.put(vn.id(), vn);
+        vnByVni.put(vn.vni(), vn.id());
+    }
+
+    private void removeVn(String vnId) {
+        VirtualNetwork old = vns.remove(vnId);
+        if (old != null) {
+            vnByVni.remove(old.vni());
+        }
+    }
+
+    private void putMac(RemoteMac m, boolean add) {
+        Set<RemoteMac> set = macsByVn.computeIfAbsent(m.vnId(), k -> new HashSet<>());
+        if (add ? set.add(m) : set.remove(m)) {
+            bgpRef(m.vtep(), add);
+        }
+        if (set.isEmpty()) {
+            macsByVn.remove(m.vnId());
+        }
+    }
+
+    private void putFlood(RemoteFloodMember m, boolean add) {
+        Set<RemoteFloodMember> set = floodByVn.computeIfAbsent(m.vnId(), k -> new HashSet<>());
+        if (add ? set.add(m) : set.remove(m)) {
+            bgpRef(m.vtep(), add);
+        }
+        if (set.isEmpty()) {
+            floodByVn.remove(m.vnId());
+        }
+    }
+
+    private void bgpRef(Inet4Address vtep, boolean add) {
+        bgpVtepRefs.merge(vtep, add ? 1 : -1, (a, b) -> a + b == 0 ? null : a + b);
+    }
+}

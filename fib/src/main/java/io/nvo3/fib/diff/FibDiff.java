@@ -1,0 +1,117 @@
+package io.nvo3.fib.diff;
+
+import io.nvo3.fib.flow.FlowEntry;
+import io.nvo3.fib.flow.FlowKey;
+import io.nvo3.fib.flow.GroupEntry;
+import io.nvo3.fib.flow.NveState;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What turns an installed NVE state into the desired one. Entries installed identically are never touched, so a
+ * reconcile after a reconnect or restart does not delete and re-add correct flows. Order (see {@link #batches()}):
+ * groups to add, groups to modify, flows to add, flows to modify, flows to delete, groups to delete — a flow never
+ * references a group that is not there yet, and a group is deleted only after the flows that used it.
+ */
+public record FibDiff(List<GroupEntry> groupsToAdd, List<GroupEntry> groupsToModify, List<FlowEntry> flowsToAdd,
+                      List<FlowModification> flowsToModify, List<FlowEntry> flowsToDelete,
+                      List<GroupEntry> groupsToDelete) {
+    private static final Comparator<GroupEntry> GROUP_ORDER =
+            Comparator.comparingLong(g -> Integer.toUnsignedLong(g.groupId()));
+
+    public FibDiff {
+        groupsToAdd = List.copyOf(groupsToAdd);
+        groupsToModify = List.copyOf(groupsToModify);
+        flowsToAdd = List.copyOf(flowsToAdd);
+        flowsToModify = List.copyOf(flowsToModify);
+        flowsToDelete = List.copyOf(flowsToDelete);
+        groupsToDelete = List.copyOf(groupsToDelete);
+    }
+
+    /** Everything in {@code installed} that is not desired is deleted (orphans included, whatever their cookie). */
+    public static FibDiff between(NveState desired, NveState installed) {
+        List<GroupEntry> gAdd = new ArrayList<>();
+        List<GroupEntry> gMod = new ArrayList<>();
+        List<GroupEntry> gDel = new ArrayList<>();
+        desired.groups().forEach((id, g) -> {
+            GroupEntry have = installed.groups().get(id);
+            if (have == null) {
+                gAdd.add(g);
+            } else if (!have.equals(g)) {
+                gMod.add(g);
+            }
+        });
+        installed.groups().forEach((id, g) -> {
+            if (!desired.groups().containsKey(id)) {
+                gDel.add(g);
+            }
+        });
+        List<FlowEntry> fAdd = new ArrayList<>();
+        List<FlowModification> fMod = new ArrayList<>();
+        List<FlowEntry> fDel = new ArrayList<>();
+        desired.flows().forEach((k, f) -> {
+            FlowEntry have = installed.flows().get(k);
+            if (have == null) {
+                fAdd.add(f);
+            } else if (!have.equals(f)) {
+                fMod.add(new FlowModification(have, f));
+            }
+        });
+        installed.flows().forEach((k, f) -> {
+            if (!desired.flows().containsKey(k)) {
+                fDel.add(f);
+            }
+        });
+        gAdd.sort(GROUP_ORDER);
+        gMod.sort(GROUP_ORDER);
+        gDel.sort(GROUP_ORDER);
+        fAdd.sort(Comparator.comparing(FlowEntry::key));
+        fMod.sort(Comparator.comparing(m -> m.desired().key()));
+        fDel.sort(Comparator.comparing(FlowEntry::key));
+        return new FibDiff(gAdd, gMod, fAdd, fMod, fDel, gDel);
+    }
+
+    public boolean isEmpty() {
+        return batches().isEmpty();
+    }
+
+    /** The non-empty steps, in the order they must be sent. */
+    public List<Batch> batches() {
+        List<Batch> out = new ArrayList<>();
+        if (!groupsToAdd.isEmpty()) {
+            out.add(new Batch.AddGroups(groupsToAdd));
+        }
+        if (!groupsToModify.isEmpty()) {
+            out.add(new Batch.ModifyGroups(groupsToModify));
+        }
+        if (!flowsToAdd.isEmpty()) {
+            out.add(new Batch.AddFlows(flowsToAdd));
+        }
+        if (!flowsToModify.isEmpty()) {
+            out.add(new Batch.ModifyFlows(flowsToModify));
+        }
+        if (!flowsToDelete.isEmpty()) {
+            out.add(new Batch.DeleteFlows(flowsToDelete));
+        }
+        if (!groupsToDelete.isEmpty()) {
+            out.add(new Batch.DeleteGroups(groupsToDelete));
+        }
+        return List.copyOf(out);
+    }
+
+    /** What the switch holds after the batches are applied in order: equal to the desired flows and groups. */
+    public NveState applyTo(NveState installed) {
+        Map<FlowKey, FlowEntry> flows = new HashMap<>(installed.flows());
+        Map<Integer, GroupEntry> groups = new HashMap<>(installed.groups());
+        groupsToAdd.forEach(g -> groups.put(g.groupId(), g));
+        groupsToModify.forEach(g -> groups.put(g.groupId(), g));
+        flowsToAdd.forEach(f -> flows.put(f.key(), f));
+        flowsToModify.forEach(m -> flows.put(m.desired().key(), m.desired()));
+        flowsToDelete.forEach(f -> flows.remove(f.key()));
+        groupsToDelete.forEach(g -> groups.remove(g.groupId()));
+        return new NveState(installed.systemId(), flows, groups, installed.cookies());
+    }
+}
