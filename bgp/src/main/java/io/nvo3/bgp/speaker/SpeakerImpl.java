@@ -1,0 +1,392 @@
+package io.nvo3.bgp.speaker;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.nvo3.bgp.fsm.Scheduler;
+import io.nvo3.bgp.policy.LocalIdentity;
+import io.nvo3.bgp.rib.AttributeInterner;
+import io.nvo3.bgp.rib.BestChange;
+import io.nvo3.bgp.rib.LocRib;
+import io.nvo3.bgp.rib.Path;
+import io.nvo3.bgp.rib.PeerRef;
+import io.nvo3.bgp.rib.RouteAttributes;
+import io.nvo3.bgp.session.EventLoopScheduler;
+import io.nvo3.bgp.wire.AfiSafi;
+import io.nvo3.bgp.wire.CodecContext;
+import io.nvo3.bgp.wire.attributes.PathAttribute;
+import io.nvo3.bgp.wire.errors.CeaseSubcode;
+import io.nvo3.bgp.wire.extcommunities.ExtendedCommunity;
+import io.nvo3.bgp.wire.message.BgpCodec;
+import io.nvo3.bgp.wire.message.NotificationMessage;
+import io.nvo3.bgp.wire.nlri.Nlri;
+import io.nvo3.bgp.wire.nlri.RtMembership;
+import io.nvo3.bgp.wire.Bytes;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The speaker: one event loop owns every session, RIB and timer. */
+final class SpeakerImpl implements BgpSpeaker {
+    private static final Logger LOG = LoggerFactory.getLogger(SpeakerImpl.class);
+
+    final SpeakerConfig config;
+    final EventLoopGroup group;
+    final EventLoop loop;
+    final Scheduler scheduler;
+    final LocalIdentity identity;
+    final AttributeInterner interner = new AttributeInterner();
+    private final Map<AfiSafi, LocRib> ribs = new LinkedHashMap<>();
+    private final Map<InetAddress, NeighborSession> neighbors = new LinkedHashMap<>();
+    private final List<RouteListener> listeners = new CopyOnWriteArrayList<>();
+    private Set<ExtendedCommunity.RouteTarget> importTargets = Set.of();
+    private Channel server;
+    private InetSocketAddress bound;
+    private int nextPeerId = 1;
+    /** RFC 4724 §4.1 selection deferral after our own restart. */
+    private boolean deferring;
+    private Scheduler.Timer deferralTimer;
+    private volatile boolean closed;
+
+    private SpeakerImpl(SpeakerConfig config) {
+        this.config = config;
+        this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.loop = group.next();
+        this.scheduler = new EventLoopScheduler(loop, config.clock());
+        long rid = RouteAttributes.ipv4(config.routerId());
+        this.identity = new LocalIdentity(config.asn(), rid, rid);
+        this.deferring = config.restart().restarting();
+    }
+
+    static SpeakerImpl start(SpeakerConfig config) {
+        SpeakerImpl s = new SpeakerImpl(config);
+        try {
+            if (config.listen().isPresent()) {
+                s.server = new ServerBootstrap().group(s.group).channel(NioServerSocketChannel.class)
+                        .option(ChannelOption.SO_REUSEADDR, true)
+                        .childOption(ChannelOption.TCP_NODELAY, true)
+                        .childHandler(new ChannelInitializer<SocketChannel>() {
+                            @Override
+                            protected void initChannel(SocketChannel ch) {
+                                s.accept(ch);
+                            }
+                        })
+                        .bind(config.listen().get()).sync().channel();
+                s.bound = (InetSocketAddress) s.server.localAddress();
+                LOG.info("BGP speaker AS{} {} listening on {}", config.asn(), config.routerId().getHostAddress(), s.bound);
+            }
+            s.call(() -> {
+                if (s.deferring) {
+                    s.deferralTimer = s.scheduler.schedule(config.restart().selectionDeferral(), () -> s.endDeferral("selection deferral timer"));
+                }
+                config.neighbors().forEach(s::addNeighborOnLoop);
+                return null;
+            });
+            return s;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            s.group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw new IllegalStateException("interrupted while starting", e);
+        } catch (RuntimeException e) {
+            s.group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    <T> T call(Callable<T> c) {
+        if (loop.inEventLoop()) {
+            try {
+                return c.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return loop.submit(c).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("speaker event loop did not answer in 30 s", e);
+        }
+    }
+
+    private void accept(SocketChannel ch) {
+        InetAddress remote = ch.remoteAddress().getAddress();
+        NeighborSession n = neighbors.get(remote);
+        if (n == null) {
+            LOG.info("rejecting connection from {}: not a configured neighbor", ch.remoteAddress());
+            // RFC 4486 §4: "Connection Rejected" — "a BGP speaker ... MAY send ... this subcode".
+            ch.writeAndFlush(Unpooled.wrappedBuffer(BgpCodec.encode(
+                    NotificationMessage.of(CeaseSubcode.CONNECTION_REJECTED, Bytes.EMPTY), CodecContext.INITIAL)))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        n.accepted(ch);
+    }
+
+    LocRib locRib(AfiSafi f) {
+        return ribs.computeIfAbsent(f, LocRib::new);
+    }
+
+    int nextPeerId() {
+        return nextPeerId++;
+    }
+
+    boolean deferring() {
+        return deferring;
+    }
+
+    Set<ExtendedCommunity.RouteTarget> importTargets() {
+        return importTargets;
+    }
+
+    Iterable<NeighborSession> sessions() {
+        return neighbors.values();
+    }
+
+    /** Tells listeners and every neighbor about a best-path change. */
+    void propagate(BestChange c) {
+        if (c == null) {
+            return;
+        }
+        if (!listeners.isEmpty()) {
+            RouteEvent e = new RouteEvent(c.family(), c.nlri(),
+                    Optional.ofNullable(c.newBest()).map(Path::attributes),
+                    Optional.ofNullable(c.newBest()).map(p -> p.peer().address()));
+            for (RouteListener l : listeners) {
+                try {
+                    l.onBestPathChange(e);
+                } catch (RuntimeException ex) {
+                    LOG.warn("route listener failed on {}", e, ex);
+                }
+            }
+        }
+        for (NeighborSession n : neighbors.values()) {
+            n.advertise(c);
+        }
+    }
+
+    void propagate(List<BestChange> changes) {
+        changes.forEach(this::propagate);
+    }
+
+    /** RFC 4724 §4.1: route selection waits for End-of-RIB from every GR neighbor, or for the deferral timer. */
+    void checkDeferral() {
+        if (!deferring) {
+            return;
+        }
+        for (NeighborSession n : neighbors.values()) {
+            if (n.config().gracefulRestart() && !n.endOfRibFromAll()) {
+                return;
+            }
+        }
+        endDeferral("End-of-RIB received from every graceful-restart neighbor");
+    }
+
+    private void endDeferral(String why) {
+        if (!deferring) {
+            return;
+        }
+        deferring = false;
+        if (deferralTimer != null) {
+            deferralTimer.cancel();
+        }
+        LOG.info("graceful restart: route selection deferral ends ({})", why);
+        for (NeighborSession n : neighbors.values()) {
+            n.restartComplete();
+        }
+    }
+
+    private void addNeighborOnLoop(NeighborConfig cfg) {
+        NeighborSession old = neighbors.remove(cfg.address());
+        if (old != null) {
+            old.stop("reconfigured");
+        }
+        NeighborSession n = new NeighborSession(this, cfg, nextPeerId());
+        neighbors.put(cfg.address(), n);
+        n.start();
+    }
+
+    @Override
+    public Optional<InetSocketAddress> listenAddress() {
+        return Optional.ofNullable(bound);
+    }
+
+    @Override
+    public void addNeighbor(NeighborConfig neighbor) {
+        call(() -> {
+            addNeighborOnLoop(neighbor);
+            return null;
+        });
+    }
+
+    @Override
+    public void removeNeighbor(InetAddress address) {
+        call(() -> {
+            NeighborSession n = neighbors.remove(address);
+            if (n != null) {
+                n.stop("neighbor removed");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void originate(AfiSafi family, Nlri nlri, List<PathAttribute> attributes, InetAddress nextHop) {
+        for (PathAttribute a : attributes) {
+            if (a instanceof PathAttribute.NextHop || a instanceof PathAttribute.MpReachNlri || a instanceof PathAttribute.MpUnreachNlri) {
+                throw new IllegalArgumentException("attributes: pass the next hop as nextHop, not as " + a.getClass().getSimpleName());
+            }
+        }
+        List<PathAttribute> attrs = new ArrayList<>(attributes);
+        if (attrs.stream().noneMatch(a -> a instanceof PathAttribute.Origin)) {
+            attrs.add(new PathAttribute.Origin(PathAttribute.Origin.OriginType.IGP));
+        }
+        if (attrs.stream().noneMatch(a -> a instanceof PathAttribute.AsPath)) {
+            attrs.add(PathAttribute.AsPath.EMPTY);
+        }
+        RouteAttributes ra = RouteAttributes.of(attrs, nextHop);
+        call(() -> {
+            propagate(locRib(family).put(nlri, new Path(PeerRef.LOCAL, interner.intern(ra), false)));
+            return null;
+        });
+    }
+
+    @Override
+    public void withdraw(AfiSafi family, Nlri nlri) {
+        call(() -> {
+            propagate(locRib(family).remove(nlri, PeerRef.LOCAL.id()));
+            return null;
+        });
+    }
+
+    @Override
+    public AutoCloseable subscribe(RouteListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public List<NeighborStatus> neighbors() {
+        return call(() -> neighbors.values().stream().map(NeighborSession::status).toList());
+    }
+
+    @Override
+    public List<RibEntry> rib(AfiSafi family) {
+        return call(() -> {
+            List<RibEntry> out = new ArrayList<>();
+            LocRib r = ribs.get(family);
+            if (r != null) {
+                r.forEachBest((n, p) -> out.add(new RibEntry(n, p.attributes(), Optional.ofNullable(p.peer().address()), p.stale(),
+                        r.paths(n).size())));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void setImportTargets(Set<ExtendedCommunity.RouteTarget> routeTargets) {
+        Set<ExtendedCommunity.RouteTarget> wanted = Set.copyOf(routeTargets);
+        call(() -> {
+            Set<ExtendedCommunity.RouteTarget> gone = new HashSet<>(importTargets);
+            gone.removeAll(wanted);
+            Set<ExtendedCommunity.RouteTarget> added = new HashSet<>(wanted);
+            added.removeAll(importTargets);
+            importTargets = wanted;
+            RouteAttributes attrs = interner.intern(RouteAttributes.of(List.of(
+                    new PathAttribute.Origin(PathAttribute.Origin.OriginType.IGP), PathAttribute.AsPath.EMPTY), null));
+            // RFC 4684 §4: "the Route Target membership NLRI ... origin AS ... route target"; one route per imported RT.
+            for (ExtendedCommunity.RouteTarget rt : gone) {
+                propagate(locRib(AfiSafi.RT_CONSTRAINT).remove(RtMembership.of(config.asn(), rt), PeerRef.LOCAL.id()));
+            }
+            for (ExtendedCommunity.RouteTarget rt : added) {
+                propagate(locRib(AfiSafi.RT_CONSTRAINT).put(RtMembership.of(config.asn(), rt), new Path(PeerRef.LOCAL, attrs, false)));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void requestRefresh(InetAddress neighbor, AfiSafi family) {
+        call(() -> {
+            NeighborSession n = neighbors.get(neighbor);
+            if (n == null) {
+                throw new IllegalArgumentException("neighbor: no neighbor " + neighbor.getHostAddress());
+            }
+            n.requestRefresh(family);
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            call(() -> {
+                for (NeighborSession n : new ArrayList<>(neighbors.values())) {
+                    n.stop("speaker shutting down");
+                }
+                neighbors.clear();
+                if (server != null) {
+                    server.close();
+                }
+                return null;
+            });
+        } finally {
+            group.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Override
+    public void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            call(() -> {
+                for (NeighborSession n : neighbors.values()) {
+                    n.abort();
+                }
+                if (server != null) {
+                    server.close();
+                }
+                return null;
+            });
+        } finally {
+            group.shutdownGracefully(0, 1000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** UPDATE path attributes and their codec. */
+package io.nvo3.bgp.wire.attributes;

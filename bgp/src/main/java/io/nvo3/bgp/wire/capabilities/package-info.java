@@ -1,0 +1,2 @@
+/** OPEN capabilities (RFC 5492) and their codec. */
+package io.nvo3.bgp.wire.capabilities;
