@@ -26,7 +26,13 @@ public interface KvStore extends AutoCloseable {
     /** Every live key starting with {@code prefix}, in key order. */
     List<KeyValue> range(String prefix);
 
-    /** Applies the transaction atomically; the future completes once it is durable. */
+    /**
+     * Applies the transaction atomically; the future completes once it is durable. Futures
+     * complete in commit order on one store thread: a callback must not block on another
+     * future of this store (compose with {@code thenCompose} or use the {@code *Async} variants).
+     * A rejected transaction (empty or duplicate key, too large) completes exceptionally with a
+     * {@link StoreException} of code {@code INVALID_ARGUMENT}, a closed store with {@code CLOSED}.
+     */
     CompletableFuture<TxnResult> txn(Txn txn);
 
     default CompletableFuture<TxnResult> put(String key, byte[] value) {
@@ -40,8 +46,11 @@ public interface KvStore extends AutoCloseable {
     /**
      * Delivers, in revision order, every change under {@code prefix} with a revision
      * {@code >= fromRevision} (history first, then live changes), on one thread per watch.
+     * {@code fromRevision <= 0} means "from now": only changes after the current revision.
      * Returns {@link WatchResult.Compacted} when {@code fromRevision} is older than
-     * the history the store keeps.
+     * the history the store keeps. A running watch ends (see {@link WatchResult.Watching#ended()})
+     * when closed, when the store closes, when the listener throws, or when the watcher falls
+     * further behind than the kept history ({@link WatchEnd.Compacted}).
      */
     WatchResult watch(String prefix, long fromRevision, Consumer<WatchEvent> listener);
 
