@@ -1,0 +1,142 @@
+package io.nvo3.controller.fibwiring;
+
+import io.nvo3.fib.FibEngine;
+import io.nvo3.fib.FibUpdate;
+import io.nvo3.fib.flow.NveState;
+import io.nvo3.fib.input.FibChange;
+import io.nvo3.fib.input.FibInput;
+import io.nvo3.fib.input.FibInputException;
+import io.nvo3.fib.input.Nve;
+import io.nvo3.fib.input.TenantSystem;
+import io.nvo3.fib.input.TsLocation;
+import io.nvo3.model.Network;
+import io.nvo3.model.Port;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds the FIB engine from two sources of facts — the model (networks, ports) and the NVEs (which NVE is up with
+ * which VTEP and tunnel port, where each port is plugged) — and returns what each fact changed. Not thread-safe: the
+ * NVE manager's single thread owns it.
+ */
+public final class FibWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(FibWiring.class);
+
+    private final FibEngine engine = FibEngine.start(FibInput.empty());
+    private final Map<String, Port> ports = new HashMap<>();
+    private final Map<String, TsLocation.Bound> bindings = new HashMap<>();
+    private final Map<String, TenantSystem> fed = new HashMap<>();
+
+    /** The engine's current desired state of every NVE it knows. */
+    public Map<String, NveState> states() {
+        return engine.states();
+    }
+
+    public Optional<NveState> state(String systemId) {
+        return Optional.ofNullable(engine.states().get(systemId));
+    }
+
+    /** A network was created or changed. */
+    public List<FibUpdate> network(Network n) {
+        return apply(new FibChange.VnUpserted(FibMapping.vn(n)));
+    }
+
+    public List<FibUpdate> networkRemoved(String networkId) {
+        return apply(new FibChange.VnRemoved(networkId));
+    }
+
+    /** A port was created or changed (state, addresses, ...). */
+    public List<FibUpdate> port(Port p) {
+        Port had = ports.get(p.id());
+        if (had != null && had.revisionNumber() > p.revisionNumber()) {
+            return List.of(); // an older view than the one already applied
+        }
+        ports.put(p.id(), p);
+        return refresh(p.id());
+    }
+
+    public boolean knowsPort(String portId) {
+        return ports.containsKey(portId);
+    }
+
+    public List<FibUpdate> portRemoved(String portId) {
+        ports.remove(portId);
+        return refresh(portId);
+    }
+
+    /** An NVE reports the port plugged at (system-id, OpenFlow port), or unplugged when {@code binding} is empty. */
+    public List<FibUpdate> binding(String portId, Optional<TsLocation.Bound> binding) {
+        if (binding.isPresent()) {
+            if (binding.get().equals(bindings.get(portId))) {
+                return List.of();
+            }
+            bindings.put(portId, binding.get());
+        } else if (bindings.remove(portId) == null) {
+            return List.of();
+        }
+        return refresh(portId);
+    }
+
+    public Optional<TsLocation.Bound> binding(String portId) {
+        return Optional.ofNullable(bindings.get(portId));
+    }
+
+    /** An NVE is up (or its VTEP or tunnel port changed). */
+    public List<FibUpdate> nveUp(Nve nve) {
+        return apply(new FibChange.NveUp(nve));
+    }
+
+    public List<FibUpdate> nveDown(String systemId) {
+        return apply(new FibChange.NveDown(systemId));
+    }
+
+    public Optional<Nve> nve(String systemId) {
+        return Optional.ofNullable(engine.input().nves().get(systemId));
+    }
+
+    /** Feeds the port's tenant system as the FIB should see it now: model facts plus the NVE's binding. */
+    private List<FibUpdate> refresh(String portId) {
+        Port p = ports.get(portId);
+        TenantSystem want = null;
+        if (p != null) {
+            Optional<TsLocation.Bound> b = Optional.ofNullable(bindings.get(portId));
+            try {
+                want = FibMapping.ts(p, b);
+            } catch (FibInputException e) {
+                LOG.warn("port {} cannot be forwarded: {}", portId, e.getMessage());
+            }
+        }
+        TenantSystem had = fed.get(portId);
+        if (Objects.equals(want, had)) {
+            return List.of();
+        }
+        List<FibUpdate> out = new ArrayList<>();
+        if (want == null) {
+            fed.remove(portId);
+            out.addAll(apply(new FibChange.TsRemoved(portId)));
+        } else {
+            List<FibUpdate> u = apply(new FibChange.TsUpserted(want));
+            if (!u.isEmpty() || engine.input().tenantSystems().containsKey(portId)) {
+                fed.put(portId, want);
+            }
+            out.addAll(u);
+        }
+        return out;
+    }
+
+    private List<FibUpdate> apply(FibChange change) {
+        try {
+            FibUpdate u = engine.apply(change);
+            return u.isEmpty() ? List.of() : List.of(u);
+        } catch (FibInputException e) {
+            LOG.warn("FIB refused {}: {}", change, e.getMessage());
+            return List.of();
+        }
+    }
+}
