@@ -12,11 +12,11 @@ import java.util.Optional;
  */
 public record DownReason(String text, Optional<Notification> sent, Optional<Notification> received, boolean manualStop) {
     /**
-     * RFC 4724 §4.2: the helper keeps routes when "the TCP session terminates" without a NOTIFICATION;
-     * RFC 8538 §3 extends this to NOTIFICATIONs other than Cease / Hard Reset. This implementation
-     * keeps routes for transport failures and hold-timer expiry only (no N bit is announced).
+     * RFC 4724 §4.2: the helper keeps routes when it "detects termination of the TCP session"; a
+     * session closed by a NOTIFICATION (either way, hold timer expiry included) ends without graceful
+     * restart, since this implementation does not announce the N bit of RFC 8538.
      */
     public boolean gracefulRestartApplies() {
-        return !manualStop && received.isEmpty() && sent.map(n -> n.code() == 4).orElse(true);
+        return !manualStop && received.isEmpty() && sent.isEmpty();
     }
 }

@@ -86,7 +86,7 @@ public final class Fsm {
     public boolean handle(FsmEvent event) {
         return switch (event) {
             case FsmEvent.ManualStart s -> manualStart();
-            case FsmEvent.ManualStop s -> manualStop(s.reason());
+            case FsmEvent.ManualStop s -> manualStop(s.reason(), s.cease());
             case FsmEvent.AutomaticStart s -> automaticStart();
             case FsmEvent.IdleHoldTimerExpires s -> automaticStart();
             case FsmEvent.ConnectRetryTimerExpires s -> connectRetryExpired();
@@ -136,7 +136,7 @@ public final class Fsm {
         }
     }
 
-    private boolean manualStop(String reason) {
+    private boolean manualStop(String reason, CeaseSubcode cease) {
         enabled = false;
         idleHoldTimer.stop();
         if (state == SessionState.IDLE) {
@@ -145,12 +145,12 @@ public final class Fsm {
         Optional<Notification> sent = Optional.empty();
         if (conn != null && (state == SessionState.OPEN_SENT || state == SessionState.OPEN_CONFIRM || state == SessionState.ESTABLISHED)) {
             // Event 2 in OpenSent/OpenConfirm/Established: "sends the NOTIFICATION with a Cease".
-            Notification n = Notification.of(CeaseSubcode.ADMINISTRATIVE_SHUTDOWN);
+            Notification n = Notification.of(cease);
             conn.sendNotification(n);
             sent = Optional.of(n);
         }
         if (pending != null) {
-            pending.sendNotification(Notification.of(CeaseSubcode.ADMINISTRATIVE_SHUTDOWN));
+            pending.sendNotification(Notification.of(cease));
         }
         toIdle("manual stop: " + reason, sent, Optional.empty(), true);
         return true;

@@ -1,5 +1,6 @@
 package io.nvo3.bgp.fsm;
 
+import io.nvo3.bgp.wire.errors.CeaseSubcode;
 import java.util.Objects;
 
 /**
@@ -10,8 +11,17 @@ public sealed interface FsmEvent {
     /** Event 1 ManualStart (or 4, with passive TCP establishment, as configured). */
     record ManualStart() implements FsmEvent {}
 
-    /** Event 2 ManualStop: Cease / Administrative Shutdown, no automatic restart. */
-    record ManualStop(String reason) implements FsmEvent {}
+    /** Event 2 ManualStop: a Cease NOTIFICATION with {@code cease} (RFC 4486), no automatic restart. */
+    record ManualStop(String reason, CeaseSubcode cease) implements FsmEvent {
+        public ManualStop {
+            java.util.Objects.requireNonNull(cease);
+        }
+
+        /** Cease / Administrative Shutdown. */
+        public ManualStop(String reason) {
+            this(reason, CeaseSubcode.ADMINISTRATIVE_SHUTDOWN);
+        }
+    }
 
     /** Event 3 AutomaticStart: raised when the IdleHoldTimer expires. */
     record AutomaticStart() implements FsmEvent {}

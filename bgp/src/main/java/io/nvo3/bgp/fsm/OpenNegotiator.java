@@ -66,7 +66,10 @@ public final class OpenNegotiator {
         if (families.isEmpty()) {
             // RFC 5492 §5: Unsupported Capability, "the Data field ... contains the capability ... that is
             // not supported" — here our Multiprotocol capabilities, none of which the peer shares.
-            throw new BgpNotificationException(OpenSubcode.UNSUPPORTED_CAPABILITY,
+            io.nvo3.bgp.wire.WireWriter w = new io.nvo3.bgp.wire.WireWriter();
+            local.capabilities().stream().filter(c -> c instanceof Capability.Multiprotocol)
+                    .forEach(c -> io.nvo3.bgp.wire.capabilities.CapabilityCodec.encode(c, w));
+            throw new BgpNotificationException(OpenSubcode.UNSUPPORTED_CAPABILITY, Bytes.of(w.toByteArray()),
                     "no common address family: ours " + local.families() + ", peer's " + peerFamilies);
         }
         int hold = Math.min(local.holdTime(), peer.holdTime());

@@ -3,11 +3,7 @@ package io.nvo3.bgp.rib;
 import io.nvo3.bgp.wire.AfiSafi;
 import io.nvo3.bgp.wire.nlri.Nlri;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
@@ -15,21 +11,37 @@ import java.util.function.Predicate;
  * One AFI/SAFI's routes: for each destination the post-policy paths of every neighbor (the
  * Adj-RIBs-In, RFC 4271 §3.2, kept together) and the selected best path (the Loc-RIB). A path is
  * identified by its neighbor's {@link PeerRef#id()}, which survives session restarts, so a
- * re-announced route replaces its stale copy. Single-threaded.
+ * re-announced route replaces its stale copy. Destinations are keyed by {@link NlriKeys#key}; a
+ * path's own NLRI is {@link Path#nlri()} or, when null, the key itself.
+ *
+ * <p>Compact on purpose (a full Internet table is a million routes): a destination with one path
+ * stores just that {@link Path}; IPv4 unicast keys are primitive longs ({@link Ipv4RibTable});
+ * attribute sets are shared ({@link AttributeInterner}). Single-threaded.
  */
 public final class LocRib {
-    private static final Path[] NONE = new Path[0];
-
     private final AfiSafi family;
-    private final Map<Nlri, Entry> table = new HashMap<>();
+    private final RibTable table;
 
-    private static final class Entry {
-        Path[] paths = NONE;
+    /** More than one path: all of them, and the selected one. */
+    private static final class Multi {
+        Path[] paths;
         Path best;
+
+        Multi(Path[] paths) {
+            this.paths = paths;
+        }
     }
 
     public LocRib(AfiSafi family) {
         this.family = family;
+        this.table = family.equals(AfiSafi.IPV4_UNICAST) ? new Ipv4RibTable() : new HashRibTable();
+    }
+
+    private RibTable tableFor(Nlri key) {
+        if (table instanceof Ipv4RibTable && !Ipv4RibTable.accepts(key)) {
+            throw new IllegalArgumentException("IPv4 unicast RIB keys are IPv4 prefixes without path id: " + key);
+        }
+        return table;
     }
 
     public AfiSafi family() {
@@ -41,118 +53,12 @@ public final class LocRib {
         return table.size();
     }
 
-    /** Adds or replaces the path of {@code path.peer()}; returns the best-path change or null. */
-    public BestChange put(Nlri nlri, Path path) {
-        Entry e = table.computeIfAbsent(nlri, k -> new Entry());
-        int i = indexOf(e.paths, path.peer().id());
-        if (i >= 0) {
-            if (e.paths[i].equals(path)) {
-                return null;
-            }
-            e.paths[i] = path;
-        } else {
-            e.paths = Arrays.copyOf(e.paths, e.paths.length + 1);
-            e.paths[e.paths.length - 1] = path;
-        }
-        return reselect(nlri, e);
+    private static Path[] pathsOf(Object slot) {
+        return slot == null ? new Path[0] : slot instanceof Path p ? new Path[] {p} : ((Multi) slot).paths;
     }
 
-    /** Removes the path of the neighbor {@code peerId}; returns the best-path change or null. */
-    public BestChange remove(Nlri nlri, int peerId) {
-        Entry e = table.get(nlri);
-        if (e == null) {
-            return null;
-        }
-        int i = indexOf(e.paths, peerId);
-        if (i < 0) {
-            return null;
-        }
-        removeAt(e, i);
-        return finish(nlri, e);
-    }
-
-    /** Removes every path of {@code peerId} that {@code which} accepts; returns the best-path changes. */
-    public List<BestChange> removeAll(int peerId, Predicate<Path> which) {
-        List<BestChange> changes = new ArrayList<>();
-        Iterator<Map.Entry<Nlri, Entry>> it = table.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Nlri, Entry> me = it.next();
-            Entry e = me.getValue();
-            int i = indexOf(e.paths, peerId);
-            if (i < 0 || !which.test(e.paths[i])) {
-                continue;
-            }
-            removeAt(e, i);
-            Path old = e.best;
-            if (e.paths.length == 0) {
-                it.remove();
-                changes.add(new BestChange(family, me.getKey(), old, null));
-            } else {
-                BestChange c = select(me.getKey(), e);
-                if (c != null) {
-                    changes.add(c);
-                }
-            }
-        }
-        return changes;
-    }
-
-    /** Marks every path of {@code peerId} stale; returns how many. Staleness does not change selection. */
-    public int markStale(int peerId) {
-        int n = 0;
-        for (Entry e : table.values()) {
-            int i = indexOf(e.paths, peerId);
-            if (i >= 0 && !e.paths[i].stale()) {
-                boolean wasBest = e.best == e.paths[i];
-                e.paths[i] = e.paths[i].asStale();
-                if (wasBest) {
-                    e.best = e.paths[i];
-                }
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** Whether the neighbor {@code peerId} has a path to {@code nlri}. */
-    public boolean hasPath(Nlri nlri, int peerId) {
-        Entry e = table.get(nlri);
-        return e != null && indexOf(e.paths, peerId) >= 0;
-    }
-
-    public Path best(Nlri nlri) {
-        Entry e = table.get(nlri);
-        return e == null ? null : e.best;
-    }
-
-    public List<Path> paths(Nlri nlri) {
-        Entry e = table.get(nlri);
-        return e == null ? List.of() : List.of(e.paths);
-    }
-
-    public void forEachBest(BiConsumer<Nlri, Path> action) {
-        table.forEach((n, e) -> action.accept(n, e.best));
-    }
-
-    /** Paths held from {@code peerId} (its Adj-RIB-In size). */
-    public int countPaths(int peerId) {
-        int n = 0;
-        for (Entry e : table.values()) {
-            if (indexOf(e.paths, peerId) >= 0) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** Destinations for which {@code peerId} sent a path, with that path. */
-    public void forEachPathOf(int peerId, BiConsumer<Nlri, Path> action) {
-        table.forEach((n, e) -> {
-            int i = indexOf(e.paths, peerId);
-            if (i >= 0) {
-                action.accept(n, e.paths[i]);
-            }
-        });
+    private static Path bestOf(Object slot) {
+        return slot == null ? null : slot instanceof Path p ? p : ((Multi) slot).best;
     }
 
     private static int indexOf(Path[] paths, int peerId) {
@@ -164,35 +70,171 @@ public final class LocRib {
         return -1;
     }
 
-    private static void removeAt(Entry e, int i) {
-        Path[] p = new Path[e.paths.length - 1];
-        System.arraycopy(e.paths, 0, p, 0, i);
-        System.arraycopy(e.paths, i + 1, p, i, e.paths.length - i - 1);
-        e.paths = p.length == 0 ? NONE : p;
-    }
-
-    private BestChange finish(Nlri nlri, Entry e) {
-        if (e.paths.length == 0) {
-            table.remove(nlri);
-            Path old = e.best;
-            e.best = null;
-            return old == null ? null : new BestChange(family, nlri, old, null);
+    /** Adds or replaces the path of {@code path.peer()}; returns the best-path change or null. */
+    public BestChange put(Nlri key, Path path) {
+        RibTable t = tableFor(key);
+        Object slot = t.get(key);
+        Path old = bestOf(slot);
+        if (slot == null) {
+            t.put(key, path);
+            return new BestChange(family, key, null, path);
         }
-        return select(nlri, e);
+        Path[] paths = pathsOf(slot);
+        int i = indexOf(paths, path.peer().id());
+        if (i >= 0) {
+            if (paths[i].equals(path)) {
+                return null;
+            }
+            if (paths.length == 1) {
+                t.put(key, path);
+                return change(key, old, path);
+            }
+            paths[i] = path;
+        } else {
+            Path[] grown = new Path[paths.length + 1];
+            System.arraycopy(paths, 0, grown, 0, paths.length);
+            grown[paths.length] = path;
+            paths = grown;
+        }
+        Multi m = slot instanceof Multi mm ? mm : new Multi(paths);
+        m.paths = paths;
+        m.best = paths[BestPath.select(paths)];
+        t.put(key, m);
+        return change(key, old, m.best);
     }
 
-    private BestChange reselect(Nlri nlri, Entry e) {
-        return select(nlri, e);
-    }
-
-    private BestChange select(Nlri nlri, Entry e) {
-        Path old = e.best;
-        Path nu = e.paths[BestPath.select(e.paths)];
-        e.best = nu;
-        if (old == nu || (old != null && old.peer().id() == nu.peer().id() && old.attributes() == nu.attributes()
-                && old.peer().equals(nu.peer()))) {
+    /** Removes the path of the neighbor {@code peerId}; returns the best-path change or null. */
+    public BestChange remove(Nlri key, int peerId) {
+        RibTable t = tableFor(key);
+        Object slot = t.get(key);
+        if (slot == null) {
             return null;
         }
-        return new BestChange(family, nlri, old, nu);
+        return removeFrom(t, key, slot, peerId);
+    }
+
+    private BestChange removeFrom(RibTable t, Nlri key, Object slot, int peerId) {
+        Path[] paths = pathsOf(slot);
+        int i = indexOf(paths, peerId);
+        if (i < 0) {
+            return null;
+        }
+        Path old = bestOf(slot);
+        if (paths.length == 1) {
+            t.remove(key);
+            return new BestChange(family, key, old, null);
+        }
+        Path[] rest = new Path[paths.length - 1];
+        System.arraycopy(paths, 0, rest, 0, i);
+        System.arraycopy(paths, i + 1, rest, i, paths.length - i - 1);
+        Path best = rest[BestPath.select(rest)];
+        if (rest.length == 1) {
+            t.put(key, rest[0]);
+        } else {
+            Multi m = (Multi) slot;
+            m.paths = rest;
+            m.best = best;
+        }
+        return change(key, old, best);
+    }
+
+    private BestChange change(Nlri key, Path old, Path nu) {
+        if (old == nu || (old != null && nu != null && old.peer().id() == nu.peer().id() && old.attributes() == nu.attributes()
+                && old.peer().equals(nu.peer()) && java.util.Objects.equals(old.nlri(), nu.nlri()))) {
+            return null;
+        }
+        return new BestChange(family, key, old, nu);
+    }
+
+    /** Removes every path of {@code peerId} that {@code which} accepts; returns the best-path changes. */
+    public List<BestChange> removeAll(int peerId, Predicate<Path> which) {
+        List<Nlri> keys = new ArrayList<>();
+        table.forEach((k, slot) -> {
+            Path[] paths = pathsOf(slot);
+            int i = indexOf(paths, peerId);
+            if (i >= 0 && which.test(paths[i])) {
+                keys.add(k);
+            }
+        });
+        List<BestChange> changes = new ArrayList<>(keys.size());
+        for (Nlri k : keys) {
+            BestChange c = removeFrom(table, k, table.get(k), peerId);
+            if (c != null) {
+                changes.add(c);
+            }
+        }
+        return changes;
+    }
+
+    /** Marks every path of {@code peerId} stale; returns how many. Staleness does not change selection. */
+    public int markStale(int peerId) {
+        List<Nlri> keys = new ArrayList<>();
+        table.forEach((k, slot) -> {
+            Path[] paths = pathsOf(slot);
+            int i = indexOf(paths, peerId);
+            if (i >= 0 && !paths[i].stale()) {
+                keys.add(k);
+            }
+        });
+        for (Nlri k : keys) {
+            Object slot = table.get(k);
+            if (slot instanceof Path p) {
+                table.put(k, p.asStale());
+            } else {
+                Multi m = (Multi) slot;
+                int i = indexOf(m.paths, peerId);
+                boolean wasBest = m.best == m.paths[i];
+                m.paths[i] = m.paths[i].asStale();
+                if (wasBest) {
+                    m.best = m.paths[i];
+                }
+            }
+        }
+        return keys.size();
+    }
+
+    /** Whether the neighbor {@code peerId} has a path to {@code key}. */
+    public boolean hasPath(Nlri key, int peerId) {
+        return indexOf(pathsOf(tableFor(key).get(key)), peerId) >= 0;
+    }
+
+    public Path best(Nlri key) {
+        return bestOf(tableFor(key).get(key));
+    }
+
+    public List<Path> paths(Nlri key) {
+        return List.of(pathsOf(tableFor(key).get(key)));
+    }
+
+    /** Visits each destination's best path; the action must not modify this RIB. */
+    public void forEachBest(BiConsumer<Nlri, Path> action) {
+        table.forEach((k, slot) -> action.accept(k, bestOf(slot)));
+    }
+
+    /** Visits each destination and its number of paths. */
+    public void forEachDestination(BiConsumer<Nlri, Integer> action) {
+        table.forEach((k, slot) -> action.accept(k, slot instanceof Multi m ? m.paths.length : 1));
+    }
+
+    /** Paths held from {@code peerId} (its Adj-RIB-In size). */
+    public int countPaths(int peerId) {
+        int[] n = {0};
+        table.forEach((k, slot) -> {
+            if (indexOf(pathsOf(slot), peerId) >= 0) {
+                n[0]++;
+            }
+        });
+        return n[0];
+    }
+
+    /** Destinations for which {@code peerId} sent a path, with that path. */
+    public void forEachPathOf(int peerId, BiConsumer<Nlri, Path> action) {
+        table.forEach((k, slot) -> {
+            Path[] paths = pathsOf(slot);
+            int i = indexOf(paths, peerId);
+            if (i >= 0) {
+                action.accept(k, paths[i]);
+            }
+        });
     }
 }

@@ -25,7 +25,7 @@ public interface BgpSpeaker extends AutoCloseable {
     /** The address actually listened on (with the port chosen when 0 was configured). */
     Optional<InetSocketAddress> listenAddress();
 
-    /** Adds and starts a neighbor; replaces (restarts) one with the same address. */
+    /** Adds and starts a neighbor; replaces one with the same address (Cease / Other Configuration Change). */
     void addNeighbor(NeighborConfig neighbor);
 
     /** Stops (Cease / Peer De-configured) and forgets a neighbor, withdrawing its routes. */

@@ -25,6 +25,7 @@ import io.nvo3.bgp.policy.ExportRules;
 import io.nvo3.bgp.policy.ExportTarget;
 import io.nvo3.bgp.policy.ImportRules;
 import io.nvo3.bgp.rib.LocRib;
+import io.nvo3.bgp.rib.NlriKeys;
 import io.nvo3.bgp.rib.Path;
 import io.nvo3.bgp.rib.PeerRef;
 import io.nvo3.bgp.rib.RouteAttributes;
@@ -94,7 +95,10 @@ final class NeighborSession implements FsmListener {
     private Scheduler.Timer restartTimer;
     private Scheduler.Timer staleTimer;
     private List<RtMembership> membership = List.of();
-    private final Map<AfiSafi, LinkedHashMap<Nlri, RouteAttributes>> pending = new LinkedHashMap<>();
+    /** Per family, per destination key: the NLRI to send and its attributes (or {@link #WITHDRAW}). */
+    private final Map<AfiSafi, LinkedHashMap<Nlri, Out>> pending = new LinkedHashMap<>();
+
+    private record Out(Nlri nlri, RouteAttributes attributes) {}
     private boolean flushScheduled;
     private String lastError;
     private Optional<java.time.Instant> upSince = Optional.empty();
@@ -129,8 +133,8 @@ final class NeighborSession implements FsmListener {
         fsm.handle(new FsmEvent.ManualStart());
     }
 
-    void stop(String why) {
-        fsm.handle(new FsmEvent.ManualStop(why));
+    void stop(String why, CeaseSubcode cease) {
+        fsm.handle(new FsmEvent.ManualStop(why, cease));
         cancelTimers();
         removeAllPaths();
         staleFamilies.clear();
@@ -361,7 +365,7 @@ final class NeighborSession implements FsmListener {
             removeAllPaths();
         }
         rejected.clear();
-        accepted = 0;
+        accepted = countAccepted();
         if (was != null) {
             was.close();
         }
@@ -490,23 +494,25 @@ final class NeighborSession implements FsmListener {
         if (why.isPresent()) {
             LOG.debug("neighbor {}: ignoring {} {}: {}", name, f, nlri, why.get());
             withdrawFrom(f, nlri);
-            rejected.add(nlri);
+            rejected.add(NlriKeys.key(nlri));
             return;
         }
-        rejected.remove(nlri);
+        Nlri key = NlriKeys.key(nlri);
+        rejected.remove(key);
         LocRib rib = sp.locRib(f);
-        if (!rib.hasPath(nlri, id)) {
+        if (!rib.hasPath(key, id)) {
             accepted++;
         }
-        sp.propagate(rib.put(nlri, new Path(peer, attrs, false)));
+        sp.propagate(rib.put(key, new Path(nlri == key ? null : nlri, peer, attrs, false)));
     }
 
     private void withdrawFrom(AfiSafi f, Nlri nlri) {
-        rejected.remove(nlri);
+        Nlri key = NlriKeys.key(nlri);
+        rejected.remove(key);
         LocRib rib = sp.locRib(f);
-        if (rib.hasPath(nlri, id)) {
+        if (rib.hasPath(key, id)) {
             accepted--;
-            sp.propagate(rib.remove(nlri, id));
+            sp.propagate(rib.remove(key, id));
         }
     }
 
@@ -573,7 +579,7 @@ final class NeighborSession implements FsmListener {
         List<RtMembership> before = membership;
         List<RtMembership> after = new ArrayList<>();
         sp.locRib(AfiSafi.RT_CONSTRAINT).forEachPathOf(id, (n, p) -> {
-            if (n instanceof RtMembership m) {
+            if (p.nlriFor(n) instanceof RtMembership m) {
                 after.add(m);
             }
         });
@@ -589,7 +595,7 @@ final class NeighborSession implements FsmListener {
             rib.forEachBest((n, best) -> {
                 RouteAttributes old = exportFor(best, f, before);
                 RouteAttributes nu = exportFor(best, f, membership);
-                queueDiff(f, n, old, nu);
+                queueDiff(f, n, best, old, best, nu);
             });
         }
     }
@@ -658,26 +664,26 @@ final class NeighborSession implements FsmListener {
         }
         RouteAttributes old = exportFor(c.oldBest(), c.family(), membership);
         RouteAttributes nu = exportFor(c.newBest(), c.family(), membership);
-        queueDiff(c.family(), c.nlri(), old, nu);
+        queueDiff(c.family(), c.nlri(), c.oldBest(), old, c.newBest(), nu);
     }
 
-    private void queueDiff(AfiSafi f, Nlri nlri, RouteAttributes old, RouteAttributes nu) {
+    private void queueDiff(AfiSafi f, Nlri key, Path oldPath, RouteAttributes old, Path newPath, RouteAttributes nu) {
         if (nu != null) {
-            if (nu.equals(old)) {
+            if (nu.equals(old) && oldPath.nlriFor(key).equals(newPath.nlriFor(key))) {
                 return;
             }
             if (old == null) {
                 advertised++;
             }
-            queue(f, nlri, nu);
+            queue(f, key, new Out(newPath.nlriFor(key), nu));
         } else if (old != null) {
             advertised--;
-            queue(f, nlri, WITHDRAW);
+            queue(f, key, new Out(oldPath.nlriFor(key), WITHDRAW));
         }
     }
 
-    private void queue(AfiSafi f, Nlri nlri, RouteAttributes a) {
-        pending.computeIfAbsent(f, k -> new LinkedHashMap<>()).put(nlri, a);
+    private void queue(AfiSafi f, Nlri key, Out out) {
+        pending.computeIfAbsent(f, k -> new LinkedHashMap<>()).put(key, out);
         if (!flushScheduled) {
             flushScheduled = true;
             sp.loop.execute(() -> {
@@ -699,11 +705,11 @@ final class NeighborSession implements FsmListener {
             AfiSafi f = e.getKey();
             Map<RouteAttributes, List<Nlri>> groups = new LinkedHashMap<>();
             List<Nlri> withdrawals = new ArrayList<>();
-            e.getValue().forEach((n, a) -> {
-                if (a == WITHDRAW) {
-                    withdrawals.add(n);
+            e.getValue().forEach((k, out) -> {
+                if (out.attributes() == WITHDRAW) {
+                    withdrawals.add(out.nlri());
                 } else {
-                    groups.computeIfAbsent(a, k -> new ArrayList<>()).add(n);
+                    groups.computeIfAbsent(out.attributes(), x -> new ArrayList<>()).add(out.nlri());
                 }
             });
             if (!withdrawals.isEmpty()) {
@@ -721,7 +727,7 @@ final class NeighborSession implements FsmListener {
         sp.locRib(f).forEachBest((n, best) -> {
             RouteAttributes a = exportFor(best, f, membership);
             if (a != null) {
-                groups.computeIfAbsent(a, k -> new ArrayList<>()).add(n);
+                groups.computeIfAbsent(a, k -> new ArrayList<>()).add(best.nlriFor(n));
                 count[0]++;
             }
         });

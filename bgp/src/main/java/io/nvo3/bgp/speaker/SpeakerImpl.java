@@ -17,6 +17,7 @@ import io.nvo3.bgp.policy.LocalIdentity;
 import io.nvo3.bgp.rib.AttributeInterner;
 import io.nvo3.bgp.rib.BestChange;
 import io.nvo3.bgp.rib.LocRib;
+import io.nvo3.bgp.rib.NlriKeys;
 import io.nvo3.bgp.rib.Path;
 import io.nvo3.bgp.rib.PeerRef;
 import io.nvo3.bgp.rib.RouteAttributes;
@@ -101,6 +102,7 @@ final class SpeakerImpl implements BgpSpeaker {
                     s.deferralTimer = s.scheduler.schedule(config.restart().selectionDeferral(), () -> s.endDeferral("selection deferral timer"));
                 }
                 config.neighbors().forEach(s::addNeighborOnLoop);
+                s.checkDeferral();
                 return null;
             });
             return s;
@@ -179,7 +181,7 @@ final class SpeakerImpl implements BgpSpeaker {
             return;
         }
         if (!listeners.isEmpty()) {
-            RouteEvent e = new RouteEvent(c.family(), c.nlri(),
+            RouteEvent e = new RouteEvent(c.family(), (c.newBest() != null ? c.newBest() : c.oldBest()).nlriFor(c.nlri()),
                     Optional.ofNullable(c.newBest()).map(Path::attributes),
                     Optional.ofNullable(c.newBest()).map(p -> p.peer().address()));
             for (RouteListener l : listeners) {
@@ -229,7 +231,7 @@ final class SpeakerImpl implements BgpSpeaker {
     private void addNeighborOnLoop(NeighborConfig cfg) {
         NeighborSession old = neighbors.remove(cfg.address());
         if (old != null) {
-            old.stop("reconfigured");
+            old.stop("reconfigured", CeaseSubcode.OTHER_CONFIGURATION_CHANGE);
         }
         NeighborSession n = new NeighborSession(this, cfg, nextPeerId());
         neighbors.put(cfg.address(), n);
@@ -254,7 +256,7 @@ final class SpeakerImpl implements BgpSpeaker {
         call(() -> {
             NeighborSession n = neighbors.remove(address);
             if (n != null) {
-                n.stop("neighbor removed");
+                n.stop("neighbor removed", CeaseSubcode.PEER_DECONFIGURED);
             }
             return null;
         });
@@ -276,7 +278,8 @@ final class SpeakerImpl implements BgpSpeaker {
         }
         RouteAttributes ra = RouteAttributes.of(attrs, nextHop);
         call(() -> {
-            propagate(locRib(family).put(nlri, new Path(PeerRef.LOCAL, interner.intern(ra), false)));
+            Nlri key = NlriKeys.key(nlri);
+            propagate(locRib(family).put(key, new Path(key == nlri ? null : nlri, PeerRef.LOCAL, interner.intern(ra), false)));
             return null;
         });
     }
@@ -284,7 +287,7 @@ final class SpeakerImpl implements BgpSpeaker {
     @Override
     public void withdraw(AfiSafi family, Nlri nlri) {
         call(() -> {
-            propagate(locRib(family).remove(nlri, PeerRef.LOCAL.id()));
+            propagate(locRib(family).remove(NlriKeys.key(nlri), PeerRef.LOCAL.id()));
             return null;
         });
     }
@@ -306,7 +309,7 @@ final class SpeakerImpl implements BgpSpeaker {
             List<RibEntry> out = new ArrayList<>();
             LocRib r = ribs.get(family);
             if (r != null) {
-                r.forEachBest((n, p) -> out.add(new RibEntry(n, p.attributes(), Optional.ofNullable(p.peer().address()), p.stale(),
+                r.forEachBest((n, p) -> out.add(new RibEntry(p.nlriFor(n), p.attributes(), Optional.ofNullable(p.peer().address()), p.stale(),
                         r.paths(n).size())));
             }
             return out;
@@ -329,7 +332,8 @@ final class SpeakerImpl implements BgpSpeaker {
                 propagate(locRib(AfiSafi.RT_CONSTRAINT).remove(RtMembership.of(config.asn(), rt), PeerRef.LOCAL.id()));
             }
             for (ExtendedCommunity.RouteTarget rt : added) {
-                propagate(locRib(AfiSafi.RT_CONSTRAINT).put(RtMembership.of(config.asn(), rt), new Path(PeerRef.LOCAL, attrs, false)));
+                RtMembership m = RtMembership.of(config.asn(), rt);
+                propagate(locRib(AfiSafi.RT_CONSTRAINT).put(m, new Path(null, PeerRef.LOCAL, attrs, false)));
             }
             return null;
         });
@@ -356,7 +360,7 @@ final class SpeakerImpl implements BgpSpeaker {
         try {
             call(() -> {
                 for (NeighborSession n : new ArrayList<>(neighbors.values())) {
-                    n.stop("speaker shutting down");
+                    n.stop("speaker shutting down", CeaseSubcode.ADMINISTRATIVE_SHUTDOWN);
                 }
                 neighbors.clear();
                 if (server != null) {

@@ -122,11 +122,21 @@ class FsmTest {
         assertThat(c.lastNotification()).isEqualTo(Notification.holdTimerExpired());
         assertThat(c.closed).isTrue();
         assertThat(f.state()).isEqualTo(SessionState.IDLE);
-        assertThat(down.gracefulRestartApplies()).isTrue();
+        assertThat(down.gracefulRestartApplies()).isFalse();
         int before = connects;
         clock.advance(Duration.ofSeconds(1)); // idle hold
         assertThat(f.state()).isEqualTo(SessionState.CONNECT);
         assertThat(connects).isEqualTo(before + 1);
+    }
+
+    @Test
+    void droppedTransportWithoutNotificationLeavesRoomForGracefulRestart() {
+        FakeConnection c = new FakeConnection(false);
+        Fsm f = establishedFsm(c);
+        f.handle(new FsmEvent.TcpFails(c, "reset by peer"));
+        assertThat(f.state()).isEqualTo(SessionState.IDLE);
+        assertThat(down.gracefulRestartApplies()).isTrue();
+        assertThat(down.sent()).isEmpty();
     }
 
     @Test

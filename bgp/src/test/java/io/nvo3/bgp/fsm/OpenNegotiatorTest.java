@@ -83,7 +83,12 @@ class OpenNegotiatorTest {
     @Test
     void peerWithoutMultiprotocolCapabilitySpeaksIpv4UnicastOnly() {
         assertThatThrownBy(() -> OpenNegotiator.negotiate(LOCAL, peer(4, 90, 9, AS4)))
-                .isInstanceOfSatisfying(BgpNotificationException.class, e -> assertThat(e.subcode()).isEqualTo(7));
+                .isInstanceOfSatisfying(BgpNotificationException.class, e -> {
+                    assertThat(e.subcode()).isEqualTo(7);
+                    // RFC 5492 §5: the Data field lists the unsupported capabilities: our 3 Multiprotocol ones, 6 octets each.
+                    assertThat(e.data().length()).isEqualTo(18);
+                    assertThat(e.data().get(0)).isEqualTo(1);
+                });
     }
 
     @Test

@@ -14,24 +14,24 @@ import java.util.Set;
  * @param routeReflectorClient whether the peer treats the neighbor as its RR client (iBGP)
  */
 public record PeerNeighbor(String address, int port, long asn, Set<PeerFamily> families,
-    boolean passive, boolean routeReflectorClient) {
-  public PeerNeighbor {
-    Objects.requireNonNull(address, "address");
-    families = Set.copyOf(families);
-    if (families.isEmpty()) {
-      throw new IllegalArgumentException("families: at least one");
+        boolean passive, boolean routeReflectorClient) {
+    public PeerNeighbor {
+        Objects.requireNonNull(address, "address");
+        families = Set.copyOf(families);
+        if (families.isEmpty()) {
+            throw new IllegalArgumentException("families: at least one");
+        }
     }
-  }
 
-  public static PeerNeighbor of(String address, int port, long asn, PeerFamily... families) {
-    return new PeerNeighbor(address, port, asn, Set.of(families), false, false);
-  }
+    public static PeerNeighbor of(String address, int port, long asn, PeerFamily... families) {
+        return new PeerNeighbor(address, port, asn, Set.of(families), false, false);
+    }
 
-  public PeerNeighbor asPassive() {
-    return new PeerNeighbor(address, port, asn, families, true, routeReflectorClient);
-  }
+    public PeerNeighbor asPassive() {
+        return new PeerNeighbor(address, port, asn, families, true, routeReflectorClient);
+    }
 
-  public PeerNeighbor asRrClient() {
-    return new PeerNeighbor(address, port, asn, families, passive, true);
-  }
+    public PeerNeighbor asRrClient() {
+        return new PeerNeighbor(address, port, asn, families, passive, true);
+    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExportRulesTest {
+    static final io.nvo3.bgp.wire.nlri.Nlri N = io.nvo3.bgp.wire.nlri.IpPrefix.of(ip("198.51.100.0"), 24);
     static final LocalIdentity US = new LocalIdentity(65000, 0xC6130001L, 0xC6130001L);
     static final InetAddress SELF = ip("127.1.0.100");
 
@@ -41,13 +42,13 @@ class ExportRulesTest {
 
     @Test
     void ibgpRouteIsNotSentToAnotherNonClient() {
-        Path p = new Path(NON_CLIENT, attrs(new PathAttribute.LocalPref(100)), false);
+        Path p = new Path(N, NON_CLIENT, attrs(new PathAttribute.LocalPref(100)), false);
         assertThat(ExportRules.export(p, to(new PeerRef(4, ip("127.1.0.4"), 65000, 4, false, false)), US)).isEmpty();
     }
 
     @Test
     void nonClientRouteIsReflectedToClientsWithOriginatorIdAndClusterList() {
-        Path p = new Path(NON_CLIENT, attrs(new PathAttribute.LocalPref(100)), false);
+        Path p = new Path(N, NON_CLIENT, attrs(new PathAttribute.LocalPref(100)), false);
         RouteAttributes out = ExportRules.export(p, to(CLIENT), US).orElseThrow();
         assertThat(out.originatorId()).isEqualTo(0xC6130012L);
         assertThat(out.attribute(PathAttribute.ClusterList.class).orElseThrow().clusterIds())
@@ -57,7 +58,7 @@ class ExportRulesTest {
 
     @Test
     void clientRouteIsReflectedToNonClientsAndPrependsToAnExistingClusterList() {
-        Path p = new Path(CLIENT, attrs(new PathAttribute.LocalPref(100),
+        Path p = new Path(N, CLIENT, attrs(new PathAttribute.LocalPref(100),
                 new PathAttribute.OriginatorId((Inet4Address) ip("198.19.0.99")),
                 new PathAttribute.ClusterList(List.of((Inet4Address) ip("198.19.0.50")))), false);
         RouteAttributes out = ExportRules.export(p, to(NON_CLIENT), US).orElseThrow();
@@ -68,13 +69,13 @@ class ExportRulesTest {
 
     @Test
     void neverSendsARouteBackToItsSource() {
-        Path p = new Path(CLIENT, attrs(), false);
+        Path p = new Path(N, CLIENT, attrs(), false);
         assertThat(ExportRules.export(p, to(CLIENT), US)).isEmpty();
     }
 
     @Test
     void ebgpExportPrependsOurAsAndDropsIbgpOnlyAttributes() {
-        Path p = new Path(CLIENT, attrs(new PathAttribute.LocalPref(300), new PathAttribute.MultiExitDisc(5),
+        Path p = new Path(N, CLIENT, attrs(new PathAttribute.LocalPref(300), new PathAttribute.MultiExitDisc(5),
                 new PathAttribute.OriginatorId((Inet4Address) ip("198.19.0.99"))), false);
         RouteAttributes out = ExportRules.export(p, to(EXTERNAL), US).orElseThrow();
         assertThat(out.attribute(PathAttribute.AsPath.class).orElseThrow().segments()).containsExactly(AsPathSegment.sequence(65000));
@@ -86,7 +87,7 @@ class ExportRulesTest {
 
     @Test
     void medFromAnotherAsIsNotPassedToAThirdAs() {
-        Path p = new Path(EXTERNAL, RouteAttributes.of(List.of(new PathAttribute.AsPath(List.of(AsPathSegment.sequence(65099))),
+        Path p = new Path(N, EXTERNAL, RouteAttributes.of(List.of(new PathAttribute.AsPath(List.of(AsPathSegment.sequence(65099))),
                 new PathAttribute.MultiExitDisc(7)), ip("198.18.0.7")), false);
         PeerRef other = new PeerRef(5, ip("127.1.0.5"), 65100, 5, true, false);
         RouteAttributes out = ExportRules.export(p, to(other), US).orElseThrow();
@@ -97,7 +98,7 @@ class ExportRulesTest {
 
     @Test
     void locallyOriginatedRouteKeepsItsThirdPartyNextHopTowardEbgpAndGetsLocalPrefTowardIbgp() {
-        Path p = new Path(PeerRef.LOCAL, attrs(), false);
+        Path p = new Path(N, PeerRef.LOCAL, attrs(), false);
         assertThat(ExportRules.export(p, to(EXTERNAL), US).orElseThrow().nextHop()).isEqualTo(ip("198.18.0.7"));
         RouteAttributes ibgp = ExportRules.export(p, to(NON_CLIENT), US).orElseThrow();
         assertThat(ibgp.localPref()).isEqualTo(100);

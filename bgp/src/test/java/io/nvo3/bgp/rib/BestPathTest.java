@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BestPathTest {
+    static final io.nvo3.bgp.wire.nlri.Nlri N = io.nvo3.bgp.wire.nlri.IpPrefix.of(ip("198.51.100.0"), 24);
     static InetAddress ip(String s) {
         try {
             return InetAddress.getByName(s);
@@ -45,16 +46,16 @@ class BestPathTest {
 
     @Test
     void highestLocalPrefWinsOverShorterAsPath() {
-        assertThat(best(new Path(ibgp(1, "127.1.0.1", 1), attrs(100, -1, 0, 1), false),
-                new Path(ibgp(2, "127.1.0.2", 2), attrs(200, -1, 0, 1, 2, 3), false))).isEqualTo(1);
+        assertThat(best(new Path(N, ibgp(1, "127.1.0.1", 1), attrs(100, -1, 0, 1), false),
+                new Path(N, ibgp(2, "127.1.0.2", 2), attrs(200, -1, 0, 1, 2, 3), false))).isEqualTo(1);
     }
 
     @Test
     void shorterAsPathWinsThenLowerOrigin() {
-        assertThat(best(new Path(ebgp(1, "127.1.0.1", 1, 1), attrs(-1, -1, 0, 1, 2), false),
-                new Path(ebgp(2, "127.1.0.2", 2, 2), attrs(-1, -1, 2, 2), false))).isEqualTo(1);
-        assertThat(best(new Path(ebgp(1, "127.1.0.1", 1, 1), attrs(-1, -1, 2, 1), false),
-                new Path(ebgp(2, "127.1.0.2", 2, 2), attrs(-1, -1, 1, 2), false))).isEqualTo(1);
+        assertThat(best(new Path(N, ebgp(1, "127.1.0.1", 1, 1), attrs(-1, -1, 0, 1, 2), false),
+                new Path(N, ebgp(2, "127.1.0.2", 2, 2), attrs(-1, -1, 2, 2), false))).isEqualTo(1);
+        assertThat(best(new Path(N, ebgp(1, "127.1.0.1", 1, 1), attrs(-1, -1, 2, 1), false),
+                new Path(N, ebgp(2, "127.1.0.2", 2, 2), attrs(-1, -1, 1, 2), false))).isEqualTo(1);
     }
 
     @Test
@@ -68,9 +69,9 @@ class BestPathTest {
     void medComparesOnlyBetweenRoutesFromTheSameNeighborAs() {
         // A (AS 1, MED 50), B (AS 1, MED 10), C (AS 2, MED 0): B eliminates A; C stays. B vs C then falls to
         // lowest BGP identifier: B has 9, C has 5 -> C.
-        Path a = new Path(ebgp(1, "127.1.0.1", 1, 7), attrs(-1, 50, 0, 1), false);
-        Path b = new Path(ebgp(2, "127.1.0.2", 1, 9), attrs(-1, 10, 0, 1), false);
-        Path c = new Path(ebgp(3, "127.1.0.3", 2, 5), attrs(-1, 0, 0, 2), false);
+        Path a = new Path(N, ebgp(1, "127.1.0.1", 1, 7), attrs(-1, 50, 0, 1), false);
+        Path b = new Path(N, ebgp(2, "127.1.0.2", 1, 9), attrs(-1, 10, 0, 1), false);
+        Path c = new Path(N, ebgp(3, "127.1.0.3", 2, 5), attrs(-1, 0, 0, 2), false);
         assertThat(best(a, b, c)).isEqualTo(2);
         // Without C, B's lower MED beats A's lower identifier.
         assertThat(best(a, b)).isEqualTo(1);
@@ -78,8 +79,8 @@ class BestPathTest {
 
     @Test
     void ebgpBeatsIbgpWhenEverythingBeforeTies() {
-        Path i = new Path(ibgp(1, "127.1.0.1", 1), attrs(100, -1, 0, 5), false);
-        Path e = new Path(ebgp(2, "127.1.0.2", 5, 9), attrs(-1, -1, 0, 5), false);
+        Path i = new Path(N, ibgp(1, "127.1.0.1", 1), attrs(100, -1, 0, 5), false);
+        Path e = new Path(N, ebgp(2, "127.1.0.2", 5, 9), attrs(-1, -1, 0, 5), false);
         assertThat(best(i, e)).isEqualTo(1);
     }
 
@@ -87,21 +88,21 @@ class BestPathTest {
     void originatorIdStandsInForTheRouterIdThenShorterClusterListThenLowerAddress() {
         RouteAttributes viaRr = attrs(100, -1, 0).with(new PathAttribute.OriginatorId((java.net.Inet4Address) ip("0.0.0.3")))
                 .with(new PathAttribute.ClusterList(List.of((java.net.Inet4Address) ip("0.0.0.100"))));
-        Path reflected = new Path(ibgp(1, "127.1.0.1", 1), viaRr, false);
-        Path direct = new Path(ibgp(2, "127.1.0.2", 2), attrs(100, -1, 0), false);
+        Path reflected = new Path(N, ibgp(1, "127.1.0.1", 1), viaRr, false);
+        Path direct = new Path(N, ibgp(2, "127.1.0.2", 2), attrs(100, -1, 0), false);
         // originator id 3 > router id 2: the direct path wins
         assertThat(best(reflected, direct)).isEqualTo(1);
         RouteAttributes longer = viaRr.with(new PathAttribute.ClusterList(List.of((java.net.Inet4Address) ip("0.0.0.100"),
                 (java.net.Inet4Address) ip("0.0.0.101"))));
-        assertThat(best(new Path(ibgp(3, "127.1.0.3", 1), longer, false), reflected)).isEqualTo(1);
-        assertThat(best(new Path(ibgp(4, "127.1.0.9", 1), attrs(100, -1, 0), false),
-                new Path(ibgp(5, "127.1.0.4", 1), attrs(100, -1, 0), false))).isEqualTo(1);
+        assertThat(best(new Path(N, ibgp(3, "127.1.0.3", 1), longer, false), reflected)).isEqualTo(1);
+        assertThat(best(new Path(N, ibgp(4, "127.1.0.9", 1), attrs(100, -1, 0), false),
+                new Path(N, ibgp(5, "127.1.0.4", 1), attrs(100, -1, 0), false))).isEqualTo(1);
     }
 
     @Test
     void locallyOriginatedRouteWinsOverLearnedAtEqualPreference() {
-        Path learned = new Path(ibgp(1, "127.1.0.1", 1), attrs(100, -1, 0), false);
-        Path local = new Path(PeerRef.LOCAL, attrs(100, -1, 0), false);
+        Path learned = new Path(N, ibgp(1, "127.1.0.1", 1), attrs(100, -1, 0), false);
+        Path local = new Path(N, PeerRef.LOCAL, attrs(100, -1, 0), false);
         assertThat(best(learned, local)).isEqualTo(1);
     }
 
@@ -109,8 +110,8 @@ class BestPathTest {
     void locRibReportsBestChangesAndKeepsStalePathsUntilSwept() {
         LocRib rib = new LocRib(io.nvo3.bgp.wire.AfiSafi.IPV4_UNICAST);
         var n = io.nvo3.bgp.wire.nlri.IpPrefix.of(ip("198.51.100.0"), 24);
-        Path p1 = new Path(ebgp(1, "127.1.0.1", 1, 1), attrs(-1, -1, 0, 1, 2), false);
-        Path p2 = new Path(ebgp(2, "127.1.0.2", 2, 2), attrs(-1, -1, 0, 2), false);
+        Path p1 = new Path(N, ebgp(1, "127.1.0.1", 1, 1), attrs(-1, -1, 0, 1, 2), false);
+        Path p2 = new Path(N, ebgp(2, "127.1.0.2", 2, 2), attrs(-1, -1, 0, 2), false);
         assertThat(rib.put(n, p1).newBest()).isEqualTo(p1);
         assertThat(rib.put(n, p2).newBest()).isEqualTo(p2);
         assertThat(rib.put(n, p2)).isNull();

@@ -74,6 +74,14 @@ class SpeakerFrrIT {
                     });
                 });
 
+                // FRR keeps no copy of what it received ("soft-reconfiguration inbound" is off), so "clear ... in"
+                // sends a ROUTE-REFRESH, which we answer with our Adj-RIB-Out (RFC 2918 §4; RFC 7313 BoRR/EoRR).
+                long before = frr.vtyshJson("show bgp neighbors " + us + " json").path(us).path("messageStats").path("updatesRecv").asLong();
+                frr.vtysh("clear bgp l2vpn evpn " + us + " in");
+                await().atMost(UP).untilAsserted(() -> assertThat(frr.vtyshJson("show bgp neighbors " + us + " json").path(us)
+                        .path("messageStats").path("updatesRecv").asLong()).isGreaterThan(before));
+                assertThat(frr.prefixesReceived(us, "l2vpn evpn")).isEqualTo(3);
+
                 s.withdraw(AfiSafi.L2VPN_EVPN, macIp("65010:10", "aa:bb:cc:00:00:10", "203.0.113.10", 10010));
                 await().atMost(UP).untilAsserted(() -> assertThat(frr.prefixesReceived(us, "l2vpn evpn")).isEqualTo(2));
                 gobgp.deleteMacAdvertisement("aa:bb:cc:00:00:01", "203.0.113.1", 0, 10010, "65001:10");

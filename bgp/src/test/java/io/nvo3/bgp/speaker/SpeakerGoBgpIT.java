@@ -87,4 +87,159 @@ class SpeakerGoBgpIT {
             }
         }
     }
+
+    static long messages(GoBgpPeer gobgp, String neighbor, String direction, String type) {
+        return gobgp.gobgpJson("neighbor", neighbor).path("state").path("messages").path(direction).path(type).asLong(0);
+    }
+
+    @Test
+    void requestsRouteRefresh() {
+        String us = Loopback.address();
+        int port = Loopback.freePort(us);
+        try (GoBgpPeer gobgp = GoBgpPeer.create(65001, o -> {})) {
+            gobgp.start(PeerNeighbor.of(us, port, OUR_AS, PeerFamily.EVPN));
+            try (BgpSpeaker s = speaker(us, port, NeighborConfig.of(ip(gobgp.address()), gobgp.port(), 65001,
+                    Set.of(AfiSafi.L2VPN_EVPN)).withLocalAddress(ip(us)).withHoldTime(9))) {
+                await().atMost(UP).untilAsserted(() -> assertThat(gobgp.established(us)).isTrue());
+                s.originate(AfiSafi.L2VPN_EVPN, macIp("65010:10", "aa:bb:cc:00:00:10", "203.0.113.10", 10010),
+                        vxlan("65010:10"), ip("198.18.0.10"));
+                await().atMost(UP).untilAsserted(() -> assertThat(gobgp.ribSize("evpn")).isEqualTo(1));
+                long refreshBefore = messages(gobgp, us, "received", "refresh");
+                s.requestRefresh(ip(gobgp.address()), AfiSafi.L2VPN_EVPN);
+                await().atMost(UP).untilAsserted(() ->
+                        assertThat(messages(gobgp, us, "received", "refresh")).isGreaterThan(refreshBefore));
+                assertThat(s.neighbors().getFirst().state()).isEqualTo(SessionState.ESTABLISHED);
+            }
+        }
+    }
+
+    @Test
+    void sendsVpnRoutesOnlyForRouteTargetsThePeerAskedFor() {
+        String us = Loopback.address();
+        int port = Loopback.freePort(us);
+        try (GoBgpPeer gobgp = GoBgpPeer.create(65001, o -> {})) {
+            gobgp.start(PeerNeighbor.of(us, port, OUR_AS, PeerFamily.EVPN, PeerFamily.RTC));
+            gobgp.addVrf("red", "65001:100", "65010:10");
+            try (BgpSpeaker s = speaker(us, port, NeighborConfig.of(ip(gobgp.address()), gobgp.port(), 65001,
+                    Set.of(AfiSafi.L2VPN_EVPN, AfiSafi.RT_CONSTRAINT)).withLocalAddress(ip(us)).withHoldTime(9)
+                    .withSelfNextHop(ip("198.18.0.10")))) {
+                await().atMost(UP).untilAsserted(() -> assertThat(gobgp.established(us)).isTrue());
+                s.originate(AfiSafi.L2VPN_EVPN, macIp("65010:10", "aa:bb:cc:00:00:10", "203.0.113.10", 10010),
+                        vxlan("65010:10"), ip("198.18.0.10"));
+                s.originate(AfiSafi.L2VPN_EVPN, macIp("65010:99", "aa:bb:cc:00:00:99", "203.0.113.99", 10099),
+                        vxlan("65010:99"), ip("198.18.0.10"));
+                await().atMost(UP).untilAsserted(() -> {
+                    assertThat(s.rib(AfiSafi.RT_CONSTRAINT)).as(gobgp.log()).isNotEmpty();
+                    assertThat(gobgp.gobgp("global", "rib", "-a", "evpn")).contains("aa:bb:cc:00:00:10")
+                            .doesNotContain("aa:bb:cc:00:00:99");
+                });
+
+                gobgp.addVrf("blue", "65001:200", "65010:99");
+                await().atMost(UP).untilAsserted(() ->
+                        assertThat(gobgp.gobgp("global", "rib", "-a", "evpn")).contains("aa:bb:cc:00:00:99"));
+                gobgp.deleteVrf("red");
+                await().atMost(UP).untilAsserted(() -> assertThat(gobgp.gobgp("global", "rib", "-a", "evpn"))
+                        .doesNotContain("aa:bb:cc:00:00:10").contains("aa:bb:cc:00:00:99"));
+
+                s.setImportTargets(Set.of(io.nvo3.bgp.wire.extcommunities.ExtendedCommunity.RouteTarget.parse("65010:77")));
+                await().atMost(UP).untilAsserted(() ->
+                        assertThat(gobgp.gobgp("global", "rib", "-a", "rtc")).contains("65010:77"));
+            }
+        }
+    }
+
+    @Test
+    void peerKeepsOurRoutesStaleAcrossOurRestartAndSweepsThemAtOurEndOfRib() {
+        String us = Loopback.address();
+        int port = Loopback.freePort(us);
+        try (GoBgpPeer gobgp = GoBgpPeer.create(65001, o -> o.gracefulRestart(60))) {
+            gobgp.start(PeerNeighbor.of(us, port, OUR_AS, PeerFamily.EVPN));
+            NeighborConfig n = NeighborConfig.of(ip(gobgp.address()), gobgp.port(), 65001, Set.of(AfiSafi.L2VPN_EVPN))
+                    .withLocalAddress(ip(us)).withHoldTime(9).withGracefulRestart(true);
+            SpeakerConfig cfg = SpeakerConfig.of(OUR_AS, (Inet4Address) ip("198.19.10.1"),
+                    Optional.of(new InetSocketAddress(ip(us), port)), List.of(n));
+            var kept = macIp("65010:10", "aa:bb:cc:00:00:10", "203.0.113.10", 10010);
+            var dropped = macIp("65010:10", "aa:bb:cc:00:00:11", "203.0.113.11", 10010);
+
+            BgpSpeaker first = BgpSpeaker.start(cfg);
+            try {
+                await().atMost(UP).untilAsserted(() -> assertThat(gobgp.established(us)).isTrue());
+                assertThat(first.neighbors().getFirst().negotiated().orElseThrow().peerGracefulRestart()).isPresent();
+                first.originate(AfiSafi.L2VPN_EVPN, kept, vxlan("65010:10"), ip("198.18.0.10"));
+                first.originate(AfiSafi.L2VPN_EVPN, dropped, vxlan("65010:10"), ip("198.18.0.10"));
+                await().atMost(UP).untilAsserted(() -> assertThat(gobgp.ribSize("evpn")).isEqualTo(2));
+            } finally {
+                first.abort(); // no NOTIFICATION: the peer's helper mode applies (RFC 4724 §4.2)
+            }
+            await().atMost(UP).untilAsserted(() -> assertThat(gobgp.established(us)).isFalse());
+            assertThat(gobgp.ribSize("evpn")).as("routes kept as stale while we restart").isEqualTo(2);
+            assertThat(gobgp.rib("evpn").toString()).contains("\"stale\":true");
+
+            try (BgpSpeaker second = BgpSpeaker.start(cfg.withRestart(cfg.restart().asRestarting()))) {
+                second.originate(AfiSafi.L2VPN_EVPN, kept, vxlan("65010:10"), ip("198.18.0.10"));
+                await().atMost(UP).untilAsserted(() -> {
+                    assertThat(gobgp.established(us)).isTrue();
+                    assertThat(gobgp.ribSize("evpn")).isEqualTo(1);
+                    assertThat(gobgp.gobgp("global", "rib", "-a", "evpn")).contains("aa:bb:cc:00:00:10");
+                    assertThat(gobgp.rib("evpn").toString()).doesNotContain("\"stale\":true");
+                });
+            }
+        }
+    }
+
+    @Test
+    void keepsARestartingPeersRoutesStaleUntilItsEndOfRib() {
+        String us = Loopback.address();
+        int port = Loopback.freePort(us);
+        try (GoBgpPeer gobgp = GoBgpPeer.create(65001, o -> o.gracefulRestart(60))) {
+            PeerNeighbor toUs = PeerNeighbor.of(us, port, OUR_AS, PeerFamily.EVPN);
+            gobgp.start(toUs);
+            try (BgpSpeaker s = speaker(us, port, NeighborConfig.of(ip(gobgp.address()), gobgp.port(), 65001,
+                    Set.of(AfiSafi.L2VPN_EVPN)).withLocalAddress(ip(us)).withHoldTime(9).withGracefulRestart(true))) {
+                await().atMost(UP).untilAsserted(() -> assertThat(gobgp.established(us)).isTrue());
+                gobgp.addMacAdvertisement("aa:bb:cc:00:00:01", "203.0.113.1", 0, 10010, "65001:10", "65010:10", "198.18.0.1");
+                gobgp.addMacAdvertisement("aa:bb:cc:00:00:02", "203.0.113.2", 0, 10010, "65001:10", "65010:10", "198.18.0.1");
+                await().atMost(UP).untilAsserted(() -> assertThat(s.rib(AfiSafi.L2VPN_EVPN)).hasSize(2));
+
+                gobgp.crash(); // SIGKILL: no NOTIFICATION, RFC 4724 §4.2 helper mode
+                await().atMost(UP).untilAsserted(() ->
+                        assertThat(s.neighbors().getFirst().state()).isNotEqualTo(SessionState.ESTABLISHED));
+                assertThat(s.rib(AfiSafi.L2VPN_EVPN)).hasSize(2).allSatisfy(e -> assertThat(e.stale()).isTrue());
+
+                gobgp.start(toUs);
+                gobgp.addMacAdvertisement("aa:bb:cc:00:00:01", "203.0.113.1", 0, 10010, "65001:10", "65010:10", "198.18.0.1");
+                await().atMost(UP).untilAsserted(() -> assertThat(s.rib(AfiSafi.L2VPN_EVPN)).singleElement().satisfies(e -> {
+                    assertThat(e.stale()).isFalse();
+                    assertThat(e.nlri().toString()).contains("aa:bb:cc:00:00:01");
+                }));
+            }
+        }
+    }
+
+    @Test
+    void reflectsRoutesBetweenIbgpClientsWithOriginatorIdAndClusterList() {
+        String us = Loopback.address();
+        int port = Loopback.freePort(us);
+        try (GoBgpPeer a = GoBgpPeer.create(OUR_AS, o -> {}); GoBgpPeer b = GoBgpPeer.create(OUR_AS, o -> {})) {
+            a.start(PeerNeighbor.of(us, port, OUR_AS, PeerFamily.EVPN));
+            b.start(PeerNeighbor.of(us, port, OUR_AS, PeerFamily.EVPN));
+            try (BgpSpeaker s = speaker(us, port,
+                    NeighborConfig.of(ip(a.address()), a.port(), OUR_AS, Set.of(AfiSafi.L2VPN_EVPN)).withLocalAddress(ip(us))
+                            .withHoldTime(9).withRouteReflectorClient(true),
+                    NeighborConfig.of(ip(b.address()), b.port(), OUR_AS, Set.of(AfiSafi.L2VPN_EVPN)).withLocalAddress(ip(us))
+                            .withHoldTime(9).withRouteReflectorClient(true))) {
+                await().atMost(UP).untilAsserted(() -> {
+                    assertThat(a.established(us)).isTrue();
+                    assertThat(b.established(us)).isTrue();
+                });
+                a.addMacAdvertisement("aa:bb:cc:00:00:0a", "203.0.113.10", 0, 10010, "65010:1", "65010:10", "198.18.0.1");
+                await().atMost(UP).untilAsserted(() -> assertThat(b.ribSize("evpn")).isEqualTo(1));
+                String reflected = b.rib("evpn").toString();
+                // RFC 4456 §8: ORIGINATOR_ID = the client that originated it, CLUSTER_LIST = our cluster id.
+                assertThat(reflected).contains(a.routerId()).contains("198.19.10.1").contains("198.18.0.1");
+                assertThat(s.neighbors()).allSatisfy(n -> assertThat(n.state()).isEqualTo(SessionState.ESTABLISHED));
+                assertThat(s.neighbors().stream().mapToLong(NeighborStatus::advertised).sum()).isEqualTo(1);
+            }
+        }
+    }
 }

@@ -1,0 +1,136 @@
+package io.nvo3.bgp.rib;
+
+import io.nvo3.bgp.wire.nlri.IpPrefix;
+import io.nvo3.bgp.wire.nlri.Nlri;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.function.BiConsumer;
+
+/**
+ * IPv4 unicast: an open-addressing table of primitive keys (address and length packed in a long)
+ * with linear probing and backward-shift deletion. No per-route key object is kept; the
+ * {@link IpPrefix} is rebuilt when a caller asks for it.
+ */
+final class Ipv4RibTable implements RibTable {
+    private long[] keys = new long[1024];
+    private Object[] slots = new Object[1024];
+    private int size;
+
+    /** 0 marks an empty bucket, so keys are stored +1. */
+    static long pack(Nlri n) {
+        IpPrefix p = (IpPrefix) n;
+        return ((RouteAttributes.ipv4(p.prefix()) << 8) | p.length()) + 1;
+    }
+
+    static IpPrefix unpack(long k) {
+        long v = k - 1;
+        long a = v >>> 8;
+        try {
+            return IpPrefix.of(InetAddress.getByAddress(new byte[] {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) a}),
+                    (int) (v & 0xff));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean accepts(Nlri n) {
+        return n instanceof IpPrefix p && p.prefix() instanceof Inet4Address && p.pathId() == Nlri.NO_PATH_ID;
+    }
+
+    private static int hash(long k) {
+        long h = k * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private int find(long k) {
+        int mask = keys.length - 1;
+        int i = hash(k) & mask;
+        while (keys[i] != 0) {
+            if (keys[i] == k) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+        return -1 - i;
+    }
+
+    @Override
+    public Object get(Nlri key) {
+        int i = find(pack(key));
+        return i >= 0 ? slots[i] : null;
+    }
+
+    @Override
+    public void put(Nlri key, Object slot) {
+        long k = pack(key);
+        int i = find(k);
+        if (i >= 0) {
+            slots[i] = slot;
+            return;
+        }
+        if ((size + 1) * 10 > keys.length * 6) {
+            grow();
+            i = find(k);
+        }
+        i = -1 - i;
+        keys[i] = k;
+        slots[i] = slot;
+        size++;
+    }
+
+    private void grow() {
+        long[] ok = keys;
+        Object[] os = slots;
+        keys = new long[ok.length * 2];
+        slots = new Object[ok.length * 2];
+        for (int j = 0; j < ok.length; j++) {
+            if (ok[j] != 0) {
+                int i = -1 - find(ok[j]);
+                keys[i] = ok[j];
+                slots[i] = os[j];
+            }
+        }
+    }
+
+    @Override
+    public void remove(Nlri key) {
+        int i = find(pack(key));
+        if (i < 0) {
+            return;
+        }
+        int mask = keys.length - 1;
+        // Backward-shift deletion keeps every probe chain unbroken without tombstones.
+        int j = i;
+        while (true) {
+            j = (j + 1) & mask;
+            if (keys[j] == 0) {
+                break;
+            }
+            int home = hash(keys[j]) & mask;
+            boolean between = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+            if (!between) {
+                keys[i] = keys[j];
+                slots[i] = slots[j];
+                i = j;
+            }
+        }
+        keys[i] = 0;
+        slots[i] = null;
+        size--;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public void forEach(BiConsumer<Nlri, Object> action) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0) {
+                action.accept(unpack(keys[i]), slots[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.nvo3.bgp.peers;
+
+import java.util.List;
+
+/**
+ * {@code tshark -i lo -f "tcp port P"} writing a pcap in its temp dir; {@link #decode()} re-reads it
+ * with the BGP dissector forced on that port ({@code -d tcp.port==P,bgp -V}), an independent check
+ * of what went over the wire.
+ */
+public final class TsharkCapture extends PeerProcess {
+    private static final String LOG_FILE = "tshark.log";
+    private final int port;
+
+    private TsharkCapture(int port) {
+        super("tshark");
+        this.port = port;
+    }
+
+    /** Starts capturing and returns once tshark reports it is capturing. */
+    public static TsharkCapture start(int port) {
+        TsharkCapture t = new TsharkCapture(port);
+        t.spawn(LOG_FILE, List.of("tshark", "-i", "lo", "-f", "tcp port " + port, "-w", t.dir.resolve("cap.pcapng").toString()));
+        try {
+            t.awaitReady("capture", LOG_FILE, () -> t.log(LOG_FILE).contains("Capturing on"));
+        } catch (RuntimeException e) {
+            t.close();
+            throw e;
+        }
+        return t;
+    }
+
+    /** Stops the capture (the pcap is complete afterwards). */
+    public void stop() {
+        stopProcesses();
+    }
+
+    /** The verbose dissection of everything captured. */
+    public String decode() {
+        return run(List.of("tshark", "-r", dir.resolve("cap.pcapng").toString(), "-d", "tcp.port==" + port + ",bgp", "-V"));
+    }
+
+    /** One line per BGP message: {@code bgp.type} values, for counting message kinds. */
+    public String messageTypes() {
+        return run(List.of("tshark", "-r", dir.resolve("cap.pcapng").toString(), "-d", "tcp.port==" + port + ",bgp",
+                "-Y", "bgp", "-T", "fields", "-e", "bgp.type"));
+    }
+}
