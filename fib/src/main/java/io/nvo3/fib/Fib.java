@@ -3,6 +3,7 @@ package io.nvo3.fib;
 import io.nvo3.fib.flow.NveState;
 import io.nvo3.fib.input.FibInput;
 import io.nvo3.fib.input.Nve;
+import io.nvo3.fib.input.Redirect;
 import io.nvo3.fib.input.RemoteFloodMember;
 import io.nvo3.fib.input.RemoteMac;
 import io.nvo3.fib.input.TenantSystem;
@@ -29,14 +30,17 @@ public final class Fib {
                 .collect(Collectors.groupingBy(RemoteMac::vnId));
         Map<String, List<RemoteFloodMember>> floodByVn = input.floodMembers().stream()
                 .collect(Collectors.groupingBy(RemoteFloodMember::vnId));
+        Map<String, List<Redirect>> redirectsByVn = input.redirects().stream()
+                .collect(Collectors.groupingBy(Redirect::vnId));
         Set<Inet4Address> domainVteps = domainVteps(input.nves());
 
         Map<String, List<VnSlice>> slicesByNve = new HashMap<>();
         for (VirtualNetwork vn : input.virtualNetworks().values()) {
             List<TenantSystem> tss = tsByVn.getOrDefault(vn.id(), List.of());
             VnContext ctx = new VnContext(vn, tss, input.nves(), macsByVn.getOrDefault(vn.id(), List.of()),
-                    floodByVn.getOrDefault(vn.id(), List.of()), domainVteps);
-            for (String systemId : hosts(tss, input.nves())) {
+                    floodByVn.getOrDefault(vn.id(), List.of()), redirectsByVn.getOrDefault(vn.id(), List.of()),
+                    domainVteps);
+            for (String systemId : hosts(ctx)) {
                 VnSlice s = VnRules.compute(input.nves().get(systemId), ctx);
                 if (!s.isEmpty()) {
                     slicesByNve.computeIfAbsent(systemId, k -> new ArrayList<>()).add(s);
@@ -49,6 +53,17 @@ public final class Fib {
                     slicesByNve.getOrDefault(nve.systemId(), List.of())));
         }
         return Map.copyOf(out);
+    }
+
+    /** Connected NVEs where the VN may have a slice: its tenant systems' and those holding its redirects. */
+    static Set<String> hosts(VnContext ctx) {
+        Set<String> out = hosts(ctx.tenantSystems(), ctx.nves());
+        for (String systemId : ctx.redirectingNves()) {
+            if (ctx.nves().containsKey(systemId)) {
+                out.add(systemId);
+            }
+        }
+        return out;
     }
 
     /** NVEs where some of these tenant systems are present (forwarding or suspended). */

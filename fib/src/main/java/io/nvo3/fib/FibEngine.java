@@ -5,6 +5,7 @@ import io.nvo3.fib.input.FibChange;
 import io.nvo3.fib.input.FibInput;
 import io.nvo3.fib.input.FibInputException;
 import io.nvo3.fib.input.Nve;
+import io.nvo3.fib.input.Redirect;
 import io.nvo3.fib.input.RemoteFloodMember;
 import io.nvo3.fib.input.RemoteMac;
 import io.nvo3.fib.input.TenantSystem;
@@ -37,6 +38,10 @@ public final class FibEngine {
     private final Map<String, Set<String>> portsByNve = new HashMap<>();
     private final Map<String, Set<RemoteMac>> macsByVn = new HashMap<>();
     private final Map<String, Set<RemoteFloodMember>> floodByVn = new HashMap<>();
+    private final Map<String, Map<Redirect.Key, Redirect>> redirectsByVn = new HashMap<>();
+    private final Map<String, Set<String>> redirectVnsByNve = new HashMap<>();
+    /** Multi-VNI stitching: VNI → VN → number of remote entries of that VN carrying it. */
+    private final Map<Integer, Map<String, Integer>> remoteVniRefs = new HashMap<>();
     private final Map<Inet4Address, Integer> bgpVtepRefs = new HashMap<>();
     private final Map<Integer, String> vnByVni = new HashMap<>();
     private final Map<TsLocation.Bound, String> bindings = new HashMap<>();
@@ -58,6 +63,7 @@ public final class FibEngine {
         initial.tenantSystems().values().forEach(e::putTs);
         initial.remoteMacs().forEach(m -> e.putMac(m, true));
         initial.floodMembers().forEach(m -> e.putFlood(m, true));
+        initial.redirects().forEach(r -> e.putRedirect(r, true));
         e.recomputeAll();
         return e;
     }
@@ -73,12 +79,15 @@ public final class FibEngine {
         macsByVn.values().forEach(macs::addAll);
         Set<RemoteFloodMember> floods = new HashSet<>();
         floodByVn.values().forEach(floods::addAll);
-        return new FibInput(nves, vns, tss, macs, floods);
+        Set<Redirect> redirects = new HashSet<>();
+        redirectsByVn.values().forEach(m -> redirects.addAll(m.values()));
+        return new FibInput(nves, vns, tss, macs, floods, redirects);
     }
 
     /**
      * Applies one change. Throws {@link FibInputException} (and changes nothing) if the change breaks an invariant
-     * of {@link FibInput}: a VNI already used by another VN, or a port already bound to another tenant system.
+     * of {@link FibInput}: a VNI already used by another VN (as its own or by its remote entries), a port already
+     * bound to another tenant system, or a second redirect for one (VN, MAC, old NVE).
      */
     public FibUpdate apply(FibChange change) {
         Set<String> affectedVns = new TreeSet<>();
@@ -114,6 +123,11 @@ public final class FibEngine {
                     throw new FibInputException("virtualNetwork.vni", "VNI " + vn.vni() + " of " + vn.id()
                             + " already used by " + other);
                 }
+                String remoteOther = otherRemoteClaim(vn.vni(), vn.id());
+                if (remoteOther != null) {
+                    throw new FibInputException("virtualNetwork.vni", "VNI " + vn.vni() + " of " + vn.id()
+                            + " already used by remote entries of " + remoteOther);
+                }
                 removeVn(vn.id());
                 putVn(vn);
                 affectedVns.add(vn.id());
@@ -136,6 +150,7 @@ public final class FibEngine {
                 pipelineOf.add(c.systemId());
             }
             case FibChange.RemoteMacAdded c -> {
+                checkRemoteVni("remoteMac.vni", c.remoteMac().vnId(), c.remoteMac().vni());
                 putMac(c.remoteMac(), true);
                 affectedVns.add(c.remoteMac().vnId());
             }
@@ -144,12 +159,27 @@ public final class FibEngine {
                 affectedVns.add(c.remoteMac().vnId());
             }
             case FibChange.FloodMemberAdded c -> {
+                checkRemoteVni("floodMember.vni", c.member().vnId(), c.member().vni());
                 putFlood(c.member(), true);
                 affectedVns.add(c.member().vnId());
             }
             case FibChange.FloodMemberRemoved c -> {
                 putFlood(c.member(), false);
                 affectedVns.add(c.member().vnId());
+            }
+            case FibChange.RedirectAdded c -> {
+                Redirect r = c.redirect();
+                Redirect other = redirectsByVn.getOrDefault(r.vnId(), Map.of()).get(r.key());
+                if (other != null && !other.equals(r)) {
+                    throw new FibInputException("redirect", r.mac() + " of " + r.vnId() + " at " + r.fromSystemId()
+                            + " already redirected to " + other.toVtep().getHostAddress() + " VNI " + other.vni());
+                }
+                putRedirect(r, true);
+                affectedVns.add(r.vnId());
+            }
+            case FibChange.RedirectRemoved c -> {
+                putRedirect(c.redirect(), false);
+                affectedVns.add(c.redirect().vnId());
             }
         }
         if (fallback.isPresent()) {
@@ -208,6 +238,14 @@ public final class FibEngine {
         Set<String> before = nvesByVn.getOrDefault(vnId, Set.of());
         Map<String, TenantSystem> members = tsByVn.getOrDefault(vnId, Map.of());
         Set<String> after = vn == null ? Set.of() : Fib.hosts(members.values(), nves);
+        if (vn != null) {
+            for (Redirect r : redirectsByVn.getOrDefault(vnId, Map.of()).values()) {
+                if (nves.containsKey(r.fromSystemId())) {
+                    after = new TreeSet<>(after);
+                    after.add(r.fromSystemId());
+                }
+            }
+        }
         Set<String> touched = new TreeSet<>(before);
         touched.addAll(after);
         VnContext ctx = vn == null ? null : context(vn);
@@ -250,7 +288,8 @@ public final class FibEngine {
     private VnContext context(VirtualNetwork vn) {
         return new VnContext(vn, List.copyOf(tsByVn.getOrDefault(vn.id(), Map.of()).values()), nves,
                 List.copyOf(macsByVn.getOrDefault(vn.id(), Set.of())),
-                List.copyOf(floodByVn.getOrDefault(vn.id(), Set.of())), domainVteps);
+                List.copyOf(floodByVn.getOrDefault(vn.id(), Set.of())),
+                List.copyOf(redirectsByVn.getOrDefault(vn.id(), Map.of()).values()), domainVteps);
     }
 
     /**
@@ -274,7 +313,7 @@ public final class FibEngine {
     }
 
     private Set<String> vnsBoundTo(String systemId) {
-        Set<String> out = new TreeSet<>();
+        Set<String> out = new TreeSet<>(redirectVnsByNve.getOrDefault(systemId, Set.of()));
         for (String portId : portsByNve.getOrDefault(systemId, Set.of())) {
             out.add(tss.get(portId).vnId());
         }
@@ -323,10 +362,60 @@ public final class FibEngine {
         }
     }
 
+    /** A VN other than {@code vnId} whose remote entries carry {@code vni}, or null. */
+    private String otherRemoteClaim(int vni, String vnId) {
+        for (String claimer : remoteVniRefs.getOrDefault(vni, Map.of()).keySet()) {
+            if (!claimer.equals(vnId)) {
+                return claimer;
+            }
+        }
+        return null;
+    }
+
+    private void checkRemoteVni(String field, String vnId, int vni) {
+        String local = vnByVni.get(vni);
+        if (local != null && !local.equals(vnId)) {
+            throw FibInput.remoteVniTaken(field, vnId, vni, "is the VNI of " + local);
+        }
+        String other = otherRemoteClaim(vni, vnId);
+        if (other != null) {
+            throw FibInput.remoteVniTaken(field, vnId, vni, "is carried by remote entries of " + other);
+        }
+    }
+
+    private void remoteVniRef(String vnId, int vni, boolean add) {
+        Map<String, Integer> byVn = remoteVniRefs.computeIfAbsent(vni, k -> new HashMap<>());
+        byVn.merge(vnId, add ? 1 : -1, (a, b) -> a + b == 0 ? null : a + b);
+        if (byVn.isEmpty()) {
+            remoteVniRefs.remove(vni);
+        }
+    }
+
+    private void putRedirect(Redirect r, boolean add) {
+        Map<Redirect.Key, Redirect> byKey = redirectsByVn.computeIfAbsent(r.vnId(), k -> new HashMap<>());
+        if (add) {
+            byKey.put(r.key(), r);
+            redirectVnsByNve.computeIfAbsent(r.fromSystemId(), k -> new HashSet<>()).add(r.vnId());
+        } else if (byKey.remove(r.key(), r)) {
+            boolean more = byKey.values().stream().anyMatch(o -> o.fromSystemId().equals(r.fromSystemId()));
+            Set<String> vnsAt = redirectVnsByNve.get(r.fromSystemId());
+            if (!more && vnsAt != null) {
+                vnsAt.remove(r.vnId());
+                if (vnsAt.isEmpty()) {
+                    redirectVnsByNve.remove(r.fromSystemId());
+                }
+            }
+        }
+        if (byKey.isEmpty()) {
+            redirectsByVn.remove(r.vnId());
+        }
+    }
+
     private void putMac(RemoteMac m, boolean add) {
         Set<RemoteMac> set = macsByVn.computeIfAbsent(m.vnId(), k -> new HashSet<>());
         if (add ? set.add(m) : set.remove(m)) {
             bgpRef(m.vtep(), add);
+            remoteVniRef(m.vnId(), m.vni(), add);
         }
         if (set.isEmpty()) {
             macsByVn.remove(m.vnId());
@@ -337,6 +426,7 @@ public final class FibEngine {
         Set<RemoteFloodMember> set = floodByVn.computeIfAbsent(m.vnId(), k -> new HashSet<>());
         if (add ? set.add(m) : set.remove(m)) {
             bgpRef(m.vtep(), add);
+            remoteVniRef(m.vnId(), m.vni(), add);
         }
         if (set.isEmpty()) {
             floodByVn.remove(m.vnId());

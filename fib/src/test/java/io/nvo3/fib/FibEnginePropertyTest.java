@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nvo3.fib.fake.FakePipeline;
+import io.nvo3.fib.flow.FlowEntry;
 import io.nvo3.fib.flow.NveState;
 import io.nvo3.fib.flow.RuleKind;
 import io.nvo3.fib.input.AllowedAddressPair;
 import io.nvo3.fib.input.FibChange;
+import io.nvo3.fib.input.FibClass;
 import io.nvo3.fib.input.FibInput;
 import io.nvo3.fib.input.FibInputException;
+import io.nvo3.fib.input.FibMode;
 import io.nvo3.fib.input.IpAddresses;
 import io.nvo3.fib.input.IpPrefix;
 import io.nvo3.fib.input.MacAddress;
 import io.nvo3.fib.input.Nve;
+import io.nvo3.fib.input.Redirect;
 import io.nvo3.fib.input.RemoteFloodMember;
 import io.nvo3.fib.input.RemoteMac;
 import io.nvo3.fib.input.TenantSystem;
@@ -21,11 +25,13 @@ import io.nvo3.fib.input.TsLocation;
 import io.nvo3.fib.input.TsState;
 import io.nvo3.fib.input.VirtualNetwork;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -96,13 +102,28 @@ class FibEnginePropertyTest {
             }
         }
         Map<String, NveState> states = Fib.compute(input);
-        for (RuleKind rule : List.of(RuleKind.L2_REMOTE, RuleKind.L2_BGP, RuleKind.PORT_SECURITY, RuleKind.SUSPENDED)) {
+        for (RuleKind rule : List.of(RuleKind.L2_REMOTE, RuleKind.L2_BGP, RuleKind.PORT_SECURITY, RuleKind.SUSPENDED,
+                RuleKind.PULL_MISS, RuleKind.ARP_RESPONDER, RuleKind.REDIRECT, RuleKind.CLASSIFY_STITCHED)) {
             Statistics.label(rule.name()).collect(states.values().stream()
                     .anyMatch(s -> s.cookies().values().stream().anyMatch(t -> t.rule() == rule)));
         }
         for (Map.Entry<String, NveState> e : states.entrySet()) {
             NveState s = e.getValue();
             FakePipeline.load(s, input.nves().get(e.getKey()).tunnelOfport());
+            // and with every entry the controller could pull on this NVE installed as well
+            List<FlowEntry> withPulled = new ArrayList<>(s.flows().values());
+            Predicate<FlowEntry> valid = Pull.stillValid(input, e.getKey());
+            for (VirtualNetwork vn : input.virtualNetworks().values()) {
+                for (int n = 1; n <= 6; n++) {
+                    if (Pull.resolve(input, e.getKey(), vn.id(), new PullQuery.UnicastMiss(Topo.mac(n)))
+                            instanceof PullResult.Forward f) {
+                        withPulled.addAll(f.install());
+                        assertThat(f.install()).allMatch(valid);
+                    }
+                }
+            }
+            FakePipeline.load(NveState.of(s.systemId(), withPulled, s.groups().values()),
+                    input.nves().get(e.getKey()).tunnelOfport());
             s.flows().values().forEach(f -> assertThat(s.cookies()).containsKey(f.cookie()));
             assertThat(s.cookies()).allSatisfy((cookie, trace) -> assertThat(trace.cookie()).isEqualTo(cookie));
         }
@@ -141,7 +162,10 @@ class FibEnginePropertyTest {
                         vtepTexts, Arbitraries.frequency(Tuple.of(8, 1000), Tuple.of(1, 2)))
                 .as((id, how, vtep, port) -> new Nve(id,
                         IpAddresses.parseV4(how.isEmpty() ? "198.18.0." + id.substring(1) : vtep), port));
-        Arbitrary<VirtualNetwork> vns = Combinators.combine(vnIds, vnis).as(VirtualNetwork::new);
+        Arbitrary<VirtualNetwork> vns = Combinators.combine(vnIds, vnis,
+                Arbitraries.frequency(Tuple.of(2, FibMode.PUSH), Tuple.of(1, FibMode.PULL), Tuple.of(1, FibMode.HYBRID)))
+                .as(VirtualNetwork::new);
+        Arbitrary<Integer> remoteVnis = Arbitraries.of(100, 200, 300, 5000, 5100, 5200);
         Arbitrary<TsLocation> locations = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(TsLocation.UNBOUND)),
                 Tuple.of(10, Combinators.combine(nveIds, Arbitraries.integers().between(1, 4)).as(TsLocation.Bound::new)));
         Arbitrary<List<InetAddress>> ips = Arbitraries.of("203.0.113.1", "203.0.113.2", "2001:db8::1")
@@ -156,15 +180,20 @@ class FibEnginePropertyTest {
                                 Tuple.of(1, TsState.SHUTDOWN), Tuple.of(1, TsState.NOT_DEPLOYED), Tuple.of(1, TsState.SHUT_OFF),
                                 Tuple.of(1, TsState.MOVING), Tuple.of(1, TsState.OTHER)), locations)
                 .as(TenantSystem::new);
+        Arbitrary<TenantSystem> classedTss = Combinators.combine(tss, Arbitraries.of(FibClass.values()))
+                .as(TenantSystem::withFibClass);
         Arbitrary<String> bgpVteps = Arbitraries.of("198.18.9.9", "198.18.9.8", "198.18.0.1");
         Arbitrary<RemoteMac> remoteMacs = Combinators.combine(vnIds, Arbitraries.integers().between(1, 6).map(Topo::mac),
-                        bgpVteps, vnis)
+                        bgpVteps, remoteVnis)
                 .as((vn, mac, vtep, vni) -> new RemoteMac(vn, mac, Optional.empty(), IpAddresses.parseV4(vtep), vni));
-        Arbitrary<RemoteFloodMember> floods = Combinators.combine(vnIds, bgpVteps, vnis)
+        Arbitrary<RemoteFloodMember> floods = Combinators.combine(vnIds, bgpVteps, remoteVnis)
                 .as((vn, vtep, vni) -> new RemoteFloodMember(vn, IpAddresses.parseV4(vtep), vni));
+        Arbitrary<Redirect> redirects = Combinators.combine(vnIds, macs, nveIds,
+                        Arbitraries.of("198.18.0.1", "198.18.0.2", "198.18.0.3", "198.18.9.9"), remoteVnis)
+                .as((vn, mac, from, vtep, vni) -> new Redirect(vn, mac, from, IpAddresses.parseV4(vtep), vni));
 
         Arbitrary<FibChange> change = Arbitraries.frequencyOf(
-                Tuple.of(12, tss.map(FibChange.TsUpserted::new)),
+                Tuple.of(12, classedTss.map(FibChange.TsUpserted::new)),
                 Tuple.of(2, portIds.map(FibChange.TsRemoved::new)),
                 Tuple.of(3, vns.map(FibChange.VnUpserted::new)),
                 Tuple.of(1, vnIds.map(FibChange.VnRemoved::new)),
@@ -173,7 +202,9 @@ class FibEnginePropertyTest {
                 Tuple.of(2, remoteMacs.map(FibChange.RemoteMacAdded::new)),
                 Tuple.of(1, remoteMacs.map(FibChange.RemoteMacRemoved::new)),
                 Tuple.of(2, floods.map(FibChange.FloodMemberAdded::new)),
-                Tuple.of(1, floods.map(FibChange.FloodMemberRemoved::new)));
+                Tuple.of(1, floods.map(FibChange.FloodMemberRemoved::new)),
+                Tuple.of(2, redirects.map(FibChange.RedirectAdded::new)),
+                Tuple.of(1, redirects.map(FibChange.RedirectRemoved::new)));
         return change.list().ofMinSize(10).ofMaxSize(60);
     }
 }

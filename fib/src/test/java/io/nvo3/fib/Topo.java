@@ -1,10 +1,13 @@
 package io.nvo3.fib;
 
 import io.nvo3.fib.input.AllowedAddressPair;
+import io.nvo3.fib.input.FibClass;
 import io.nvo3.fib.input.FibInput;
+import io.nvo3.fib.input.FibMode;
 import io.nvo3.fib.input.IpAddresses;
 import io.nvo3.fib.input.MacAddress;
 import io.nvo3.fib.input.Nve;
+import io.nvo3.fib.input.Redirect;
 import io.nvo3.fib.input.RemoteFloodMember;
 import io.nvo3.fib.input.RemoteMac;
 import io.nvo3.fib.input.TenantSystem;
@@ -70,6 +73,22 @@ final class Topo {
                 vm("b2", NET_B, 12, NVE2, 2, "203.0.113.6")));
         final List<RemoteMac> macs = new ArrayList<>();
         final List<RemoteFloodMember> floods = new ArrayList<>();
+        final List<VirtualNetwork> vns = new ArrayList<>(List.of(NET_A, NET_B));
+        final List<Redirect> redirects = new ArrayList<>();
+
+        Builder mode(VirtualNetwork vn, FibMode mode) {
+            vns.removeIf(v -> v.id().equals(vn.id()));
+            vns.add(vn.withMode(mode));
+            return this;
+        }
+
+        Builder fibClass(String portId, FibClass c) {
+            return replace(get(portId).withFibClass(c));
+        }
+
+        Builder moveTo(String portId, Nve nve, int ofport) {
+            return replace(get(portId).withLocation(new TsLocation.Bound(nve.systemId(), ofport)));
+        }
 
         Builder replace(TenantSystem ts) {
             tss.removeIf(t -> t.portId().equals(ts.portId()));
@@ -87,7 +106,7 @@ final class Topo {
         }
 
         FibInput build() {
-            return FibInput.of(List.of(NVE1, NVE2, NVE3), List.of(NET_A, NET_B), tss, macs, floods);
+            return FibInput.of(List.of(NVE1, NVE2, NVE3), vns, tss, macs, floods, redirects);
         }
     }
 }

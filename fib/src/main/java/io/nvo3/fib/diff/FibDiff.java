@@ -1,5 +1,6 @@
 package io.nvo3.fib.diff;
 
+import io.nvo3.fib.flow.CookieTrace;
 import io.nvo3.fib.flow.FlowEntry;
 import io.nvo3.fib.flow.FlowKey;
 import io.nvo3.fib.flow.GroupEntry;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What turns an installed NVE state into the desired one. Entries installed identically are never touched, so a
@@ -19,6 +21,9 @@ import java.util.Map;
 public record FibDiff(List<GroupEntry> groupsToAdd, List<GroupEntry> groupsToModify, List<FlowEntry> flowsToAdd,
                       List<FlowModification> flowsToModify, List<FlowEntry> flowsToDelete,
                       List<GroupEntry> groupsToDelete) {
+    /** Keeps every installed on-demand entry (cookie rule PULL_L2), valid or not. */
+    public static final Predicate<FlowEntry> KEEP_PULLED = f -> CookieTrace.isPulled(f.cookie());
+
     private static final Comparator<GroupEntry> GROUP_ORDER =
             Comparator.comparingLong(g -> Integer.toUnsignedLong(g.groupId()));
 
@@ -33,6 +38,17 @@ public record FibDiff(List<GroupEntry> groupsToAdd, List<GroupEntry> groupsToMod
 
     /** Everything in {@code installed} that is not desired is deleted (orphans included, whatever their cookie). */
     public static FibDiff between(NveState desired, NveState installed) {
+        return between(desired, installed, f -> false);
+    }
+
+    /**
+     * Like {@link #between(NveState, NveState)}, but an installed flow that is not desired and that {@code keep}
+     * accepts is left alone: entries installed on demand for pull and hybrid VNs (rule PULL_L2) are in no desired
+     * state. Pass {@code io.nvo3.fib.Pull.stillValid(input, systemId)} to keep the valid ones and delete the stale
+     * ones, or {@link #KEEP_PULLED} to keep them all. Desired flows are compared as usual: {@code keep} never
+     * protects an installed flow whose identity is desired.
+     */
+    public static FibDiff between(NveState desired, NveState installed, Predicate<FlowEntry> keep) {
         List<GroupEntry> gAdd = new ArrayList<>();
         List<GroupEntry> gMod = new ArrayList<>();
         List<GroupEntry> gDel = new ArrayList<>();
@@ -61,7 +77,7 @@ public record FibDiff(List<GroupEntry> groupsToAdd, List<GroupEntry> groupsToMod
             }
         });
         installed.flows().forEach((k, f) -> {
-            if (!desired.flows().containsKey(k)) {
+            if (!desired.flows().containsKey(k) && !keep.test(f)) {
                 fDel.add(f);
             }
         });

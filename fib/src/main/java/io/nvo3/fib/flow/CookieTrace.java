@@ -36,6 +36,11 @@ public record CookieTrace(RuleKind rule, int vni, int tag, Optional<String> vnId
                 (int) (cookie >>> 24) & 0xFF_FFFF, (int) cookie & TAG_MASK, Optional.empty(), Optional.empty()));
     }
 
+    /** Whether {@code cookie} marks an entry the controller installed on demand ({@link RuleKind#PULL_L2}). */
+    public static boolean isPulled(long cookie) {
+        return decode(cookie).map(t -> t.rule() == RuleKind.PULL_L2).orElse(false);
+    }
+
     /** "rule L2_LOCAL for VN net-a (VNI 100), port p1". */
     @Override
     public String toString() {

@@ -71,7 +71,7 @@ public record Match(List<MatchField> fields) {
             boolean ok = switch (k) {
                 case IN_PORT, METADATA, TUN_ID, REG0, REG1, REG2, REG3, REG4, REG5, REG6, REG7, ETH_DST, ETH_SRC,
                      ETH_TYPE -> true;
-                case ARP_OP, ARP_SPA, ARP_SHA -> ethType == EthType.ARP;
+                case ARP_OP, ARP_SPA, ARP_SHA, ARP_TPA, ARP_THA -> ethType == EthType.ARP;
                 case IPV4_SRC -> ethType == EthType.IPV4;
                 case IPV6_SRC -> ethType == EthType.IPV6;
                 case IP_PROTO -> ethType == EthType.IPV4 || ethType == EthType.IPV6;
@@ -141,6 +141,14 @@ public record Match(List<MatchField> fields) {
 
         public Builder arpSha(MacAddress mac) {
             return add(new MatchField.ArpSha(mac));
+        }
+
+        public Builder arpTpa(IpPrefix p) {
+            return add(new MatchField.ArpTpa(p));
+        }
+
+        public Builder arpTha(MacAddress mac) {
+            return add(new MatchField.ArpTha(mac));
         }
 
         public Builder ipv4Src(IpPrefix p) {

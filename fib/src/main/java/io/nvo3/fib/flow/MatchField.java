@@ -12,8 +12,24 @@ import java.util.Objects;
 public sealed interface MatchField {
     /** Field kinds in the order a {@link Match} keeps them. */
     enum Kind {
-        IN_PORT, METADATA, TUN_ID, REG0, REG1, REG2, REG3, REG4, REG5, REG6, REG7, ETH_DST, ETH_SRC, ETH_TYPE,
-        ARP_OP, ARP_SPA, ARP_SHA, IPV4_SRC, IPV6_SRC, IP_PROTO, UDP_SRC, UDP_DST, ICMPV6_TYPE, ND_TARGET
+        IN_PORT(32), METADATA(64), TUN_ID(64), REG0(32), REG1(32), REG2(32), REG3(32), REG4(32), REG5(32), REG6(32),
+        REG7(32), ETH_DST(48), ETH_SRC(48), ETH_TYPE(16), ARP_OP(16), ARP_SPA(32), ARP_SHA(48), IPV4_SRC(32),
+        IPV6_SRC(128), IP_PROTO(8), UDP_SRC(16), UDP_DST(16), ICMPV6_TYPE(8), ND_TARGET(128),
+        /** OXM_OF_ARP_TPA (added in round 2, after the others so existing ordinals stay). */
+        ARP_TPA(32),
+        /** OXM_OF_ARP_THA. */
+        ARP_THA(48);
+
+        private final int bits;
+
+        Kind(int bits) {
+            this.bits = bits;
+        }
+
+        /** The field's width in bits. */
+        public int bits() {
+            return bits;
+        }
     }
 
     Kind kind();
@@ -262,6 +278,56 @@ public sealed interface MatchField {
         @Override
         public String toString() {
             return "arp_sha=" + mac;
+        }
+    }
+
+    /** OXM_OF_ARP_TPA, maskable; prerequisite ETH_TYPE=0x0806. */
+    record ArpTpa(IpPrefix prefix) implements MatchField {
+        public ArpTpa {
+            if (!prefix.isIpv4()) {
+                throw new IllegalArgumentException("arp_tpa must be IPv4: " + prefix);
+            }
+        }
+
+        public Kind kind() {
+            return Kind.ARP_TPA;
+        }
+
+        public byte[] value() {
+            return prefix.address().getAddress();
+        }
+
+        public byte[] mask() {
+            return prefix.maskBytes();
+        }
+
+        @Override
+        public String toString() {
+            return "arp_tpa=" + prefix;
+        }
+    }
+
+    /** OXM_OF_ARP_THA; prerequisite ETH_TYPE=0x0806. */
+    record ArpTha(MacAddress mac) implements MatchField {
+        public ArpTha {
+            Objects.requireNonNull(mac, "mac");
+        }
+
+        public Kind kind() {
+            return Kind.ARP_THA;
+        }
+
+        public byte[] value() {
+            return mac.bytes();
+        }
+
+        public byte[] mask() {
+            return Bytes.ones(6);
+        }
+
+        @Override
+        public String toString() {
+            return "arp_tha=" + mac;
         }
     }
 

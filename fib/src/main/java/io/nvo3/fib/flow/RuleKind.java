@@ -23,7 +23,20 @@ public enum RuleKind {
     /** Table 50: BUM and unknown unicast into the VN's flood group. */
     FLOOD(9),
     /** Table 60: deliver to a local port. */
-    EGRESS_PORT(10);
+    EGRESS_PORT(10),
+    /**
+     * Table 40: an entry installed on demand by the controller ({@code Pull.resolve}), with an idle timeout. Never in a
+     * desired state: reconcile must not delete such a flow as an orphan while it is still valid.
+     */
+    PULL_L2(11),
+    /** Tables 20 and 40 of a pull or hybrid VN: to the controller (an ARP request, an L2 miss); also the probe pass. */
+    PULL_MISS(12),
+    /** Table 20 of a hybrid VN: ARP requests for known IPv4 addresses answered in the datapath. */
+    ARP_RESPONDER(13),
+    /** Tables 0 and 40 of the old NVE of a moved MAC: tunnel frames for it on to its new VTEP. */
+    REDIRECT(14),
+    /** Table 0: the tunnel port with the VNI of a remote entry imported into the VN (multi-VNI stitching). */
+    CLASSIFY_STITCHED(15);
 
     private final int code;
 

@@ -65,4 +65,18 @@ public sealed interface FibChange {
             Objects.requireNonNull(member, "member");
         }
     }
+
+    /** Mobility: start tunnelling frames for a moved MAC on from its old NVE (see {@link Redirect}). */
+    record RedirectAdded(Redirect redirect) implements FibChange {
+        public RedirectAdded {
+            Objects.requireNonNull(redirect, "redirect");
+        }
+    }
+
+    /** The grace time of a move is over: removes exactly this redirect. */
+    record RedirectRemoved(Redirect redirect) implements FibChange {
+        public RedirectRemoved {
+            Objects.requireNonNull(redirect, "redirect");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.nvo3.fib.input;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -11,19 +12,29 @@ import java.util.stream.Collectors;
 
 /**
  * Everything the FIB is a function of, as one immutable snapshot. NVEs present here are the connected ones.
- * Invariants (else {@link FibInputException}): map keys equal the records' ids, VNIs are unique across VNs, and no
- * two tenant systems are bound to the same (NVE, ofport). Tenant systems of an unknown VN, or bound to an NVE that
+ * Invariants (else {@link FibInputException}): map keys equal the records' ids, VNIs are unique across VNs, no
+ * two tenant systems are bound to the same (NVE, ofport), a VNI that remote entries (routes imported into a VN,
+ * multi-VNI stitching) carry belongs to that VN only — not another VN's own VNI nor another VN's remote entries —,
+ * and at most one {@link Redirect} per (VN, MAC, old NVE). Tenant systems of an unknown VN, or bound to an NVE that
  * is not present, are kept but produce no flows.
  */
 public record FibInput(Map<String, Nve> nves, Map<String, VirtualNetwork> virtualNetworks,
                        Map<String, TenantSystem> tenantSystems, Set<RemoteMac> remoteMacs,
-                       Set<RemoteFloodMember> floodMembers) {
+                       Set<RemoteFloodMember> floodMembers, Set<Redirect> redirects) {
+    /** A snapshot without redirects. */
+    public FibInput(Map<String, Nve> nves, Map<String, VirtualNetwork> virtualNetworks,
+                    Map<String, TenantSystem> tenantSystems, Set<RemoteMac> remoteMacs,
+                    Set<RemoteFloodMember> floodMembers) {
+        this(nves, virtualNetworks, tenantSystems, remoteMacs, floodMembers, Set.of());
+    }
+
     public FibInput {
         nves = Map.copyOf(nves);
         virtualNetworks = Map.copyOf(virtualNetworks);
         tenantSystems = Map.copyOf(tenantSystems);
         remoteMacs = Set.copyOf(remoteMacs);
         floodMembers = Set.copyOf(floodMembers);
+        redirects = Set.copyOf(redirects);
         nves.forEach((k, v) -> requireKey("nves", k, v.systemId()));
         virtualNetworks.forEach((k, v) -> requireKey("virtualNetworks", k, v.id()));
         tenantSystems.forEach((k, v) -> requireKey("tenantSystems", k, v.portId()));
@@ -43,16 +54,64 @@ public record FibInput(Map<String, Nve> nves, Map<String, VirtualNetwork> virtua
                 }
             }
         }
+        Map<Integer, String> remoteByVni = new HashMap<>();
+        for (RemoteMac m : remoteMacs.stream().sorted(Comparator.comparing(RemoteMac::vnId)
+                .thenComparingInt(RemoteMac::vni)).toList()) {
+            checkRemoteVni("remoteMac.vni", m.vnId(), m.vni(), byVni, remoteByVni);
+        }
+        for (RemoteFloodMember m : floodMembers.stream().sorted(Comparator.comparing(RemoteFloodMember::vnId)
+                .thenComparingInt(RemoteFloodMember::vni)).toList()) {
+            checkRemoteVni("floodMember.vni", m.vnId(), m.vni(), byVni, remoteByVni);
+        }
+        Map<Redirect.Key, Redirect> byKey = new HashMap<>();
+        for (Redirect r : redirects) {
+            Redirect other = byKey.putIfAbsent(r.key(), r);
+            if (other != null) {
+                throw redirectTaken(r, other);
+            }
+        }
+    }
+
+    /**
+     * Multi-VNI stitching: a VN classifies tunnel traffic carrying its own VNI or the VNI of any remote entry imported
+     * into it, so that VNI must not also name another VN — else a frame with it could not be classified.
+     */
+    private static void checkRemoteVni(String field, String vnId, int vni, Map<Integer, String> localByVni,
+                                       Map<Integer, String> remoteByVni) {
+        String local = localByVni.get(vni);
+        if (local != null && !local.equals(vnId)) {
+            throw remoteVniTaken(field, vnId, vni, "is the VNI of " + local);
+        }
+        String other = remoteByVni.putIfAbsent(vni, vnId);
+        if (other != null && !other.equals(vnId)) {
+            throw remoteVniTaken(field, vnId, vni, "is carried by remote entries of " + other);
+        }
+    }
+
+    public static FibInputException remoteVniTaken(String field, String vnId, int vni, String why) {
+        return new FibInputException(field, "VNI " + vni + " of a remote entry of " + vnId + " " + why);
+    }
+
+    static FibInputException redirectTaken(Redirect r, Redirect other) {
+        return new FibInputException("redirect", r.mac() + " of " + r.vnId() + " at " + r.fromSystemId()
+                + " already redirected to " + other.toVtep().getHostAddress() + " VNI " + other.vni());
     }
 
     public static FibInput empty() {
-        return new FibInput(Map.of(), Map.of(), Map.of(), Set.of(), Set.of());
+        return new FibInput(Map.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of());
     }
 
     public static FibInput of(Collection<Nve> nves, Collection<VirtualNetwork> vns, Collection<TenantSystem> tss,
                               Collection<RemoteMac> remoteMacs, Collection<RemoteFloodMember> floodMembers) {
+        return of(nves, vns, tss, remoteMacs, floodMembers, Set.of());
+    }
+
+    public static FibInput of(Collection<Nve> nves, Collection<VirtualNetwork> vns, Collection<TenantSystem> tss,
+                              Collection<RemoteMac> remoteMacs, Collection<RemoteFloodMember> floodMembers,
+                              Collection<Redirect> redirects) {
         return new FibInput(index(nves, Nve::systemId, "nves"), index(vns, VirtualNetwork::id, "virtualNetworks"),
-                index(tss, TenantSystem::portId, "tenantSystems"), Set.copyOf(remoteMacs), Set.copyOf(floodMembers));
+                index(tss, TenantSystem::portId, "tenantSystems"), Set.copyOf(remoteMacs), Set.copyOf(floodMembers),
+                Set.copyOf(redirects));
     }
 
     /** The snapshot after {@code change}; throws {@link FibInputException} if the result breaks an invariant. */
@@ -62,6 +121,7 @@ public record FibInput(Map<String, Nve> nves, Map<String, VirtualNetwork> virtua
         Map<String, TenantSystem> t = tenantSystems;
         Set<RemoteMac> r = remoteMacs;
         Set<RemoteFloodMember> f = floodMembers;
+        Set<Redirect> d = redirects;
         switch (change) {
             case FibChange.TsUpserted c -> t = put(t, c.tenantSystem().portId(), c.tenantSystem());
             case FibChange.TsRemoved c -> t = remove(t, c.portId());
@@ -73,8 +133,10 @@ public record FibInput(Map<String, Nve> nves, Map<String, VirtualNetwork> virtua
             case FibChange.RemoteMacRemoved c -> r = with(r, c.remoteMac(), false);
             case FibChange.FloodMemberAdded c -> f = with(f, c.member(), true);
             case FibChange.FloodMemberRemoved c -> f = with(f, c.member(), false);
+            case FibChange.RedirectAdded c -> d = with(d, c.redirect(), true);
+            case FibChange.RedirectRemoved c -> d = with(d, c.redirect(), false);
         }
-        return new FibInput(n, v, t, r, f);
+        return new FibInput(n, v, t, r, f, d);
     }
 
     static FibInputException vniTaken(VirtualNetwork vn, String otherVnId) {

@@ -28,7 +28,11 @@ public final class Fabric {
         record External(Inet4Address vtep, long vni) implements Delivery {
         }
 
-        /** An NVE sent tunnel traffic back into the overlay: split horizon broken. */
+        /** A packet-in to the controller from NVE {@code systemId}, by the flow with {@code cookie}. */
+        record ToController(String systemId, long cookie) implements Delivery {
+        }
+
+        /** An NVE sent tunnel traffic back into the overlay: split horizon broken, or a redirect. */
         record Reflected(String systemId, Inet4Address vtep, long vni) implements Delivery {
         }
     }
@@ -51,6 +55,8 @@ public final class Fabric {
         for (Egress e : pipelines.get(systemId).process(packet, inPort)) {
             switch (e) {
                 case Egress.Local l -> out.add(new Delivery.AtPort(systemId, l.port()));
+                case Egress.Controller c -> out.add(new Delivery.ToController(systemId, c.cookie()));
+                case Egress.BackIntoTunnel t -> out.add(new Delivery.Reflected(systemId, t.remoteVtep(), t.vni()));
                 case Egress.Tunnel t -> {
                     String remote = byVtep.get(t.remoteVtep());
                     if (remote == null) {
@@ -70,7 +76,9 @@ public final class Fabric {
         for (Egress e : pipelines.get(systemId).fromTunnel(packet, vni)) {
             switch (e) {
                 case Egress.Local l -> out.add(new Delivery.AtPort(systemId, l.port()));
+                case Egress.Controller c -> out.add(new Delivery.ToController(systemId, c.cookie()));
                 case Egress.Tunnel t -> out.add(new Delivery.Reflected(systemId, t.remoteVtep(), t.vni()));
+                case Egress.BackIntoTunnel t -> out.add(new Delivery.Reflected(systemId, t.remoteVtep(), t.vni()));
             }
         }
         return out;

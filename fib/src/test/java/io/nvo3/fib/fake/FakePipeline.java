@@ -23,9 +23,12 @@ import java.util.TreeMap;
  * overlapping matches (section 6.4: "If there are multiple matching flow entries with the same highest priority,
  * the selected flow entry is explicitly undefined"), a group reference to a missing group, a goto to an unknown
  * table or one not after the current table. Processing follows OVS: no match means drop, output to the in_port is
- * suppressed, apply-actions run in order, group buckets act on copies. One deliberate strictness: OVS would also
- * suppress sending tunnel traffic back out of the tunnel port (it is the in_port), but the fake reports it, so that
- * split horizon has to be in the flows and not in an OVS rule that a second tunnel port would defeat.
+ * suppressed, apply-actions run in order, group buckets act on copies, set-field and move rewrite the packet
+ * that later outputs emit ({@link #emitted}), output to OFPP_IN_PORT goes back out of the ingress port (the tunnel
+ * included) and output to the controller is reported with the flow's cookie. One deliberate strictness: OVS would
+ * also suppress sending tunnel traffic back out of the tunnel port by a plain output (it is the in_port), but the
+ * fake reports it as {@link Egress.BackIntoTunnel}, so that split horizon has to be in the flows and not in an OVS
+ * rule that a second tunnel port would defeat.
  */
 public final class FakePipeline {
     public static final Set<Integer> TABLES = Set.of(0, 10, 20, 30, 40, 50, 60);
@@ -34,6 +37,7 @@ public final class FakePipeline {
     private final Map<Integer, GroupEntry> groups;
     private final int tunnelPort;
     private final List<String> trace = new ArrayList<>();
+    private final Map<Egress, Packet> emitted = new HashMap<>();
 
     private FakePipeline(NveState state, int tunnelPort) {
         this.groups = Map.copyOf(state.groups());
@@ -116,6 +120,7 @@ public final class FakePipeline {
     }
 
     private static final class State {
+        Packet packet;
         long metadata;
         long tunId;
         Inet4Address tunDst;
@@ -123,6 +128,7 @@ public final class FakePipeline {
 
         State copy() {
             State s = new State();
+            s.packet = packet;
             s.metadata = metadata;
             s.tunId = tunId;
             s.tunDst = tunDst;
@@ -133,12 +139,14 @@ public final class FakePipeline {
 
     private Set<Egress> run(Packet packet, int inPort, long tunId) {
         trace.clear();
+        emitted.clear();
         Set<Egress> out = new LinkedHashSet<>();
         State st = new State();
+        st.packet = packet;
         st.tunId = tunId;
         Integer table = 0;
         while (table != null) {
-            FlowEntry hit = lookup(table, packet, inPort, st);
+            FlowEntry hit = lookup(table, st.packet, inPort, st);
             if (hit == null) {
                 trace.add("table " + table + ": miss, drop");
                 return out;
@@ -147,7 +155,7 @@ public final class FakePipeline {
             table = null;
             for (Instruction ins : hit.instructions()) {
                 switch (ins) {
-                    case Instruction.ApplyActions aa -> execute(aa.actions(), st, inPort, out);
+                    case Instruction.ApplyActions aa -> execute(aa.actions(), st, inPort, hit.cookie(), out);
                     case Instruction.WriteMetadata w -> st.metadata = st.metadata & ~w.mask() | w.value() & w.mask();
                     case Instruction.GotoTable g -> table = g.tableId();
                 }
@@ -156,31 +164,74 @@ public final class FakePipeline {
         return out;
     }
 
-    private void execute(List<Action> actions, State st, int inPort, Set<Egress> out) {
+    private void execute(List<Action> actions, State st, int inPort, long cookie, Set<Egress> out) {
         for (Action a : actions) {
             switch (a) {
                 case Action.Output o -> {
                     if (o.port() == inPort && o.port() != tunnelPort) {
                         trace.add("  output:" + o.port() + " is the in_port: suppressed");
+                    } else if (o.port() == tunnelPort && inPort == tunnelPort) {
+                        Egress.Tunnel t = tunnel(st);
+                        emit(new Egress.BackIntoTunnel(t.vni(), t.remoteVtep()), st, out);
                     } else if (o.port() == tunnelPort) {
-                        if (st.tunDst == null) {
-                            throw new Rejected("tunnel output without tun_dst");
-                        }
-                        out.add(new Egress.Tunnel(st.tunId, st.tunDst));
+                        emit(tunnel(st), st, out);
                     } else {
-                        out.add(new Egress.Local(o.port()));
+                        emit(new Egress.Local(o.port()), st, out);
                     }
                 }
+                case Action.OutputInPort o -> emit(inPort == tunnelPort ? tunnel(st) : new Egress.Local(inPort), st, out);
+                case Action.OutputController c -> emit(new Egress.Controller(cookie), st, out);
                 case Action.Group g -> {
                     for (Bucket b : groups.get(g.groupId()).buckets()) {
-                        execute(b.actions(), st.copy(), inPort, out);
+                        execute(b.actions(), st.copy(), inPort, cookie, out);
                     }
                 }
                 case Action.SetTunnelId t -> st.tunId = t.tunnelId();
                 case Action.SetTunnelIpv4Dst t -> st.tunDst = t.vtep();
                 case Action.SetRegister r -> st.regs[r.index()] = r.value();
+                case Action.SetField f -> st.packet = st.packet.with(f.field().kind(), f.field().value());
+                case Action.MoveField m -> {
+                    byte[] src = st.packet.header(m.src());
+                    byte[] dst = st.packet.header(m.dst());
+                    if (src == null || dst == null) {
+                        throw new Rejected("move between absent fields " + m + " in " + st.packet);
+                    }
+                    st.packet = st.packet.with(m.dst(), copyLowBits(src, dst.clone(), m.nBits()));
+                }
             }
         }
+    }
+
+    private Egress.Tunnel tunnel(State st) {
+        if (st.tunDst == null) {
+            throw new Rejected("tunnel output without tun_dst");
+        }
+        return new Egress.Tunnel(st.tunId, st.tunDst);
+    }
+
+    private void emit(Egress e, State st, Set<Egress> out) {
+        out.add(e);
+        emitted.put(e, st.packet);
+    }
+
+    /** NXAST_REG_MOVE with offsets 0: bit i of src (from the least significant) becomes bit i of dst, i < nBits. */
+    private static byte[] copyLowBits(byte[] src, byte[] dst, int nBits) {
+        for (int i = 0; i < nBits; i++) {
+            int sByte = src.length - 1 - i / 8;
+            int dByte = dst.length - 1 - i / 8;
+            int bit = 1 << (i % 8);
+            dst[dByte] = (byte) ((src[sByte] & bit) != 0 ? dst[dByte] | bit : dst[dByte] & ~bit);
+        }
+        return dst;
+    }
+
+    /** The packet as it left by {@code egress} in the last run (after set-field and move actions). */
+    public Packet emitted(Egress egress) {
+        Packet p = emitted.get(egress);
+        if (p == null) {
+            throw new IllegalArgumentException("nothing left by " + egress + "; left: " + emitted.keySet());
+        }
+        return p;
     }
 
     private FlowEntry lookup(int table, Packet packet, int inPort, State st) {
