@@ -8,7 +8,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.nvo3.api.ApiServer;
 import io.nvo3.api.NveStatusSource;
+import io.nvo3.api.Route;
 import io.nvo3.api.TokenRegistry;
+import io.nvo3.api.bgpvpn.BgpVpnRoutes;
+import io.nvo3.controller.federation.BgpVpnService;
+import io.nvo3.model.ModelEvent;
+import java.util.ArrayList;
+import java.util.List;
 import io.nvo3.app.config.ConfigException;
 import io.nvo3.app.config.ControllerConfig;
 import io.nvo3.controller.model.ModelConfig;
@@ -69,11 +75,20 @@ final class ControllerRuntime implements AutoCloseable {
         ModelService model = ModelService.open(store,
                 ModelConfig.defaults().withVniRange(cfg.vniMin(), cfg.vniMax()));
 
+        BgpVpnService bgpvpns = BgpVpnService.open(store, id -> model.network(id).isPresent());
+        AutoCloseable netCleanup = model.subscribe(event -> {
+            if (event instanceof ModelEvent.NetworkChanged n && n.after() == null) {
+                bgpvpns.networkDeleted(n.id());
+            }
+        });
+        parts.push(netCleanup);
+
         NveStatusSource nves = NveStatusSource.empty();
+        List<Route> routes = new ArrayList<>(BgpVpnRoutes.routes(bgpvpns, model));
 
         ApiServer api;
         try {
-            api = ApiServer.start(ApiServer.Options.of(cfg.api().resolve("--api")), model, tokens, store, nves, metrics);
+            api = ApiServer.start(ApiServer.Options.of(cfg.api().resolve("--api")).withRoutes(routes), model, tokens, store, nves, metrics);
         } catch (BindException e) {
             throw new ConfigException("cannot listen on --api " + cfg.api() + ": " + bindReason(e));
         } catch (IOException e) {

@@ -23,6 +23,8 @@ final class Extensions {
             {"standard-attr-revisions", "Resource revision numbers", "This extension will display the revision number of neutron resources."},
             {"standard-attr-timestamp", "Resource timestamps", "Adds created_at and updated_at fields to all Neutron resources that have Neutron standard attributes."},
             {"filter-validation", "Filter parameters validation", "Provides validation on filter parameters."},
+            {"bgpvpn", "BGPVPN extension", "Provides support for BGP VPN interconnections (network associations)."},
+            {"bgpvpn-vni", "BGPVPN VNI extension", "Lets a BGPVPN choose the VXLAN VNI advertised for its networks."},
     });
 
     private Extensions() {}
