@@ -6,6 +6,8 @@ import io.nvo3.api.ApiResponse;
 import io.nvo3.api.Json;
 import io.nvo3.api.Principal;
 import io.nvo3.api.Route;
+import io.nvo3.api.neutron.Body;
+import io.nvo3.api.neutron.ListQuery;
 import io.nvo3.controller.federation.BgpVpn;
 import io.nvo3.controller.federation.BgpVpnCreate;
 import io.nvo3.controller.federation.BgpVpnService;
@@ -94,17 +96,18 @@ public final class BgpVpnRoutes {
                 views.add(view(b, who));
             }
         }
-        return ApiResponse.json(200, Json.bytes(Listing.apply("bgpvpns", views, ATTRIBUTES, r)));
+        return ApiResponse.json(200, Json.bytes(ListQuery.apply("bgpvpns", views, ATTRIBUTES, r,
+                ListQuery.Mode.BASIC)));
     }
 
     ApiResponse show(ApiRequest r) {
         BgpVpn b = visible(r.principal(), r.pathVar("id"));
-        return one(200, "bgpvpn", Listing.project(view(b, r.principal()), r.query().get("fields")));
+        return one(200, "bgpvpn", ListQuery.project(view(b, r.principal()), r.query().get("fields")));
     }
 
     ApiResponse create(ApiRequest r) {
         Principal who = r.principal();
-        Attrs a = Attrs.of(r.body(), "bgpvpn", POST, READ_ONLY, true);
+        Body a = Body.of(r.body(), "bgpvpn", POST, READ_ONLY, true);
         String project = a.project(who, "create_bgpvpn");
         String name = a.string("name", 255);
         String typeText = a.string("type", 255);
@@ -116,8 +119,8 @@ public final class BgpVpnRoutes {
         List<String> imp = a.regexList("import_targets", RtRdSyntax::valid);
         List<String> exp = a.regexList("export_targets", RtRdSyntax::valid);
         List<String> rds = a.regexList("route_distinguishers", RtRdSyntax::valid);
-        Optional<Long> vni = a.integer("vni");
-        Optional<Long> localPref = a.integer("local_pref");
+        Optional<Long> vni = a.nullableInteger("vni");
+        Optional<Long> localPref = a.nullableInteger("local_pref");
         if (vni != null) {
             vni.ifPresent(RtRdSyntax::checkVni);
         }
@@ -136,7 +139,7 @@ public final class BgpVpnRoutes {
     ApiResponse update(ApiRequest r) {
         Principal who = r.principal();
         BgpVpn cur = visible(who, r.pathVar("id"));
-        Attrs a = Attrs.of(r.body(), "bgpvpn", PUT, READ_ONLY_PUT, false);
+        Body a = Body.of(r.body(), "bgpvpn", PUT, READ_ONLY_PUT, false);
         // API reference: "A non-admin user can only update the name parameter. All other updates require admin
         // privileges." (update_bgpvpn:<attribute> is rule:admin_only)
         if (!who.admin()) {
@@ -149,7 +152,7 @@ public final class BgpVpnRoutes {
         BgpVpn b = service.update(cur.id(), new BgpVpnUpdate(a.string("name", 255),
                 a.regexList("route_targets", RtRdSyntax::valid), a.regexList("import_targets", RtRdSyntax::valid),
                 a.regexList("export_targets", RtRdSyntax::valid),
-                a.regexList("route_distinguishers", RtRdSyntax::valid), a.integer("local_pref")));
+                a.regexList("route_distinguishers", RtRdSyntax::valid), a.nullableInteger("local_pref")));
         return one(200, "bgpvpn", view(b, who));
     }
 
@@ -173,20 +176,21 @@ public final class BgpVpnRoutes {
                 views.add(Views.association(a, who));
             }
         }
-        return ApiResponse.json(200, Json.bytes(Listing.apply("network_associations", views, ASSOC_ATTRIBUTES, r)));
+        return ApiResponse.json(200, Json.bytes(ListQuery.apply("network_associations", views, ASSOC_ATTRIBUTES, r,
+                ListQuery.Mode.BASIC)));
     }
 
     ApiResponse showAssociation(ApiRequest r) {
         Principal who = r.principal();
         BgpVpn b = visible(who, r.pathVar("id"));
         NetworkAssociation a = visibleAssociation(who, b, r.pathVar("assoc"));
-        return one(200, "network_association", Listing.project(Views.association(a, who), r.query().get("fields")));
+        return one(200, "network_association", ListQuery.project(Views.association(a, who), r.query().get("fields")));
     }
 
     ApiResponse associate(ApiRequest r) {
         Principal who = r.principal();
         BgpVpn b = visible(who, r.pathVar("id"));
-        Attrs a = Attrs.of(r.body(), "network_association", Set.of("network_id", "tenant_id", "project_id"),
+        Body a = Body.of(r.body(), "network_association", Set.of("network_id", "tenant_id", "project_id"),
                 Set.of("id"), true);
         String project = a.project(who, "create_bgpvpn_network_association");
         String networkId = a.uuid("network_id");

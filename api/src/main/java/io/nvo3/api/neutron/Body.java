@@ -6,6 +6,7 @@ import io.nvo3.api.ApiException;
 import io.nvo3.api.Json;
 import io.nvo3.api.Principal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * One resource object of a Neutron request body ({@code {"network": {...}}}) with Neutron's
  * attribute rules: unknown attributes are refused, read-only ones too, values are converted
- * as neutron-lib's converters do and each error names its attribute.
+ * as neutron-lib's converters do and each error names its attribute. Public for the Neutron
+ * extensions in sibling packages (io.nvo3.api.bgpvpn); the core resources use the rest.
  */
-final class Body {
+public final class Body {
     private final ObjectNode obj;
 
     private Body(ObjectNode obj) {
@@ -27,7 +31,7 @@ final class Body {
     }
 
     /** The {@code resource} object of a single-resource body, checked against {@code allowed}. */
-    static Body of(String body, String resource, Set<String> allowed, Set<String> readOnly, boolean create) {
+    public static Body of(String body, String resource, Set<String> allowed, Set<String> readOnly, boolean create) {
         ObjectNode root = Json.object(body);
         return of(root.get(resource), resource, allowed, readOnly, create);
     }
@@ -58,11 +62,18 @@ final class Body {
         return obj.has(name);
     }
 
+    /** The attributes present, for policy checks. */
+    public List<String> names() {
+        List<String> out = new ArrayList<>();
+        obj.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
     private JsonNode node(String name) {
         return obj.get(name);
     }
 
-    String string(String name, int maxLen) {
+    public String string(String name, int maxLen) {
         JsonNode n = node(name);
         if (n == null) {
             return null;
@@ -75,6 +86,27 @@ final class Body {
             throw ApiException.invalid(name, "'" + s + "' exceeds maximum length of " + maxLen);
         }
         return s;
+    }
+
+    String requiredString(String name, int maxLen) {
+        if (!obj.has(name)) {
+            throw ApiException.badRequest(name, "Failed to parse request. Required attribute '" + name
+                    + "' not specified");
+        }
+        return string(name, maxLen);
+    }
+
+    /** neutron-lib validate_uuid on a required attribute. */
+    public String uuid(String name) {
+        String s = requiredString(name, 36);
+        try {
+            if (UUID.fromString(s).toString().equalsIgnoreCase(s)) {
+                return s;
+            }
+        } catch (IllegalArgumentException e) {
+            // below
+        }
+        throw ApiException.invalid(name, "'" + s + "' is not a valid UUID");
     }
 
     /** null when absent, {@code Optional.empty()} for JSON null. */
@@ -132,6 +164,18 @@ final class Body {
         throw ApiException.invalid(name, "'" + text(n) + "' is not an integer");
     }
 
+    /** {@link #integer}, but null when absent and {@code Optional.empty()} for JSON null. */
+    public Optional<Long> nullableInteger(String name) {
+        JsonNode n = node(name);
+        if (n == null) {
+            return null;
+        }
+        if (n.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(integer(name));
+    }
+
     List<String> stringList(String name) {
         JsonNode n = node(name);
         if (n == null) {
@@ -148,6 +192,36 @@ final class Body {
             out.add(e.asText());
         }
         return out;
+    }
+
+    /**
+     * neutron-lib convert_to_list then validate list_of_regex_or_none: null is [], a lone value a
+     * one-element list; duplicates and items {@code valid} refuses are refused with neutron-lib's wording.
+     */
+    public List<String> regexList(String name, Predicate<String> valid) {
+        JsonNode n = node(name);
+        if (n == null) {
+            return null;
+        }
+        if (n.isNull()) {
+            return List.of();
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (n.isArray()) {
+            n.forEach(items::add);
+        } else {
+            items.add(n);
+        }
+        List<String> texts = items.stream().map(Body::text).toList();
+        if (new HashSet<>(texts).size() != texts.size()) {
+            throw ApiException.invalid(name, "Duplicate items in the list: '" + String.join(", ", texts) + "'");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (!items.get(i).isTextual() || !valid.test(texts.get(i))) {
+                throw ApiException.invalid(name, "'" + texts.get(i) + "' is not a valid input");
+            }
+        }
+        return texts;
     }
 
     /** A list of objects whose keys must be among {@code keys}; values as strings (or null). */
@@ -211,7 +285,7 @@ final class Body {
      * The owning project: {@code project_id} or {@code tenant_id} (they must agree), else the
      * caller's; a member may only name its own project.
      */
-    String project(Principal who, String rule) {
+    public String project(Principal who, String rule) {
         String p = string("project_id", 255);
         String t = string("tenant_id", 255);
         if (p != null && t != null && !p.equals(t)) {

@@ -16,16 +16,36 @@ import java.util.stream.Collectors;
  * Neutron's list semantics over resource views: filters on any attribute (repeated keys = OR,
  * different keys = AND), {@code fields}, {@code sort_key}/{@code sort_dir}, {@code limit}/
  * {@code marker}/{@code page_reverse} with {@code <collection>_links} built as
- * neutron/api/api_common.py get_pagination_links does.
+ * neutron/api/api_common.py get_pagination_links does. Public for the Neutron extensions in
+ * sibling packages (io.nvo3.api.bgpvpn).
  */
-final class ListQuery {
+public final class ListQuery {
     private static final Set<String> CONTROL = Set.of("fields", "sort_key", "sort_dir", "limit", "marker",
             "page_reverse");
+
+    /** How much of Neutron's list semantics a collection offers. */
+    public enum Mode {
+        /** The core resources: all of the above. */
+        FULL,
+        /**
+         * The subset the bgpvpn resources were written with: sorted by the values' text (not numbers
+         * first), {@code page_reverse} ignored and no {@code _links}, {@code fields} taken literally,
+         * an unknown marker reported before a bad limit.
+         */
+        BASIC
+    }
 
     private ListQuery() {}
 
     static Map<String, Object> apply(String collection, List<Map<String, Object>> views, Set<String> attributes,
                                      ApiRequest req) {
+        return apply(collection, views, attributes, req, Mode.FULL);
+    }
+
+    /** The {@code {<collection>: [...]}} body listing those of {@code views} the request asks for. */
+    public static Map<String, Object> apply(String collection, List<Map<String, Object>> views,
+                                            Set<String> attributes, ApiRequest req, Mode mode) {
+        boolean full = mode == Mode.FULL;
         Map<String, List<String>> q = req.query();
         List<Map<String, Object>> items = new ArrayList<>();
         for (Map<String, Object> v : views) {
@@ -34,10 +54,10 @@ final class ListQuery {
             }
         }
         items.sort(comparator(q.getOrDefault("sort_key", List.of()), q.getOrDefault("sort_dir", List.of()),
-                attributes));
-        Long limit = limit(req.queryParam("limit"));
+                attributes, full));
+        Long limit = full ? limit(req.queryParam("limit")) : null;
         String marker = req.queryParam("marker");
-        boolean reverse = "true".equalsIgnoreCase(req.queryParam("page_reverse"));
+        boolean reverse = full && "true".equalsIgnoreCase(req.queryParam("page_reverse"));
         if (marker != null) {
             int at = -1;
             for (int i = 0; i < items.size(); i++) {
@@ -51,18 +71,21 @@ final class ListQuery {
             }
             items = reverse ? new ArrayList<>(items.subList(0, at)) : new ArrayList<>(items.subList(at + 1, items.size()));
         }
+        if (!full) {
+            limit = limit(req.queryParam("limit"));
+        }
         if (limit != null && limit > 0 && items.size() > limit) {
             items = reverse ? new ArrayList<>(items.subList(items.size() - limit.intValue(), items.size()))
                     : new ArrayList<>(items.subList(0, limit.intValue()));
         }
-        List<String> fields = fields(q.get("fields"));
+        List<String> fields = full ? fields(q.get("fields")) : q.get("fields");
         List<Map<String, Object>> out = new ArrayList<>(items.size());
         for (Map<String, Object> v : items) {
             out.add(project(v, fields));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(collection, out);
-        if (limit != null && limit > 0) {
+        if (full && limit != null && limit > 0) {
             List<Map<String, Object>> links = links(req, items, limit, reverse);
             if (!links.isEmpty()) {
                 body.put(collection + "_links", links);
@@ -97,7 +120,7 @@ final class ListQuery {
     }
 
     /** Only the asked {@code fields} (all when none asked); unknown names are ignored, as Neutron does. */
-    static Map<String, Object> project(Map<String, Object> view, List<String> fields) {
+    public static Map<String, Object> project(Map<String, Object> view, List<String> fields) {
         if (fields == null || fields.isEmpty()) {
             return view;
         }
@@ -191,7 +214,7 @@ final class ListQuery {
     }
 
     private static Comparator<Map<String, Object>> comparator(List<String> keys, List<String> dirs,
-                                                              Set<String> attributes) {
+                                                              Set<String> attributes, boolean full) {
         if (!dirs.isEmpty() && dirs.size() != keys.size()) {
             throw ApiException.badRequest("sort_dir", "The number of sort_keys and sort_dirs must be same");
         }
@@ -208,7 +231,8 @@ final class ListQuery {
             if (!d.equals("asc") && !d.equals("desc")) {
                 throw ApiException.badRequest("sort_dir", d + " is invalid value for sort_dirs, valid values are 'asc' and 'desc'");
             }
-            Comparator<Map<String, Object>> one = Comparator.comparing(m -> m.get(k), ListQuery::compareValues);
+            Comparator<Map<String, Object>> one = full ? Comparator.comparing(m -> m.get(k), ListQuery::compareValues)
+                    : Comparator.comparing(m -> String.valueOf(m.get(k)));
             if (d.equals("desc")) {
                 one = one.reversed();
             }
