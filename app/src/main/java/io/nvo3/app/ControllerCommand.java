@@ -44,6 +44,11 @@ public final class ControllerCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             System.err.println("nvo3 controller: " + e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            // Not foreseen: still one line for the operator; the stack trace only with NVO3_LOG_LEVEL=debug.
+            org.slf4j.LoggerFactory.getLogger(ControllerCommand.class).debug("start-up failed", e);
+            System.err.println("nvo3 controller: failed to start: " + e);
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -11,6 +11,8 @@ import io.nvo3.api.NveStatusSource;
 import io.nvo3.api.Route;
 import io.nvo3.api.TokenRegistry;
 import io.nvo3.api.bgpvpn.BgpVpnRoutes;
+import io.nvo3.api.bgp.BgpRoutes;
+import io.nvo3.controller.bgp.BgpService;
 import io.nvo3.controller.federation.BgpVpnService;
 import io.nvo3.model.ModelEvent;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import io.nvo3.app.config.ConfigException;
 import io.nvo3.app.config.ControllerConfig;
 import io.nvo3.controller.model.ModelConfig;
 import io.nvo3.controller.model.ModelService;
+import io.nvo3.controller.nve.NveManager;
 import io.nvo3.store.KvStore;
 import io.nvo3.store.KvStores;
 import java.io.IOException;
@@ -83,8 +86,27 @@ final class ControllerRuntime implements AutoCloseable {
         });
         parts.push(netCleanup);
 
-        NveStatusSource nves = NveStatusSource.empty();
+        NveManager nve;
+        try {
+            nve = NveManager.start(NveManager.Options.of(cfg.ovsdb().resolve("--ovsdb"), cfg.openflow().resolve("--openflow")),
+                    model, store, metrics);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigException("interrupted while starting the NVE manager");
+        } catch (Exception e) { // Netty's sync() rethrows a BindException undeclared
+            throw new ConfigException(nveStartFailure(e, cfg), e);
+        }
+        parts.push(nve);
+        NveStatusSource nves = nve::nves;
+        BgpService bgp;
+        try {
+            bgp = BgpService.start(cfg.bgp(), metrics);
+        } catch (IllegalArgumentException e) { // a bad bgp: section or a taken bgp.listen, naming the key
+            throw new ConfigException(e.getMessage());
+        }
+        parts.push(bgp);
         List<Route> routes = new ArrayList<>(BgpVpnRoutes.routes(bgpvpns, model));
+        routes.addAll(BgpRoutes.routes(bgp));
 
         ApiServer api;
         try {
@@ -97,8 +119,39 @@ final class ControllerRuntime implements AutoCloseable {
         parts.push(api);
 
         log.info("nvo3 controller ready: api=http://{} openflow={} ovsdb={} data-dir={} store-revision={}",
-                api.address().getHostString() + ":" + api.address().getPort(), cfg.openflow(), cfg.ovsdb(), dataDir,
-                store.revision());
+                api.address().getHostString() + ":" + api.address().getPort(), hostPort(nve.openflowAddress()),
+                hostPort(nve.ovsdbAddress()), dataDir, store.revision());
+    }
+
+    /** Names the listener that could not bind (OpenFlow or OVSDB) in one line. */
+    private static String nveStartFailure(Exception e, ControllerConfig cfg) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException be) {
+                String which = startedBy(be, "io.nvo3.ovsdb.") ? "--ovsdb " + cfg.ovsdb()
+                        : startedBy(be, "io.nvo3.openflow.") ? "--openflow " + cfg.openflow()
+                        : "--openflow " + cfg.openflow() + " or --ovsdb " + cfg.ovsdb();
+                return "cannot listen on " + which + ": " + bindReason(be);
+            }
+        }
+        return "cannot start the NVE manager: " + e.getMessage();
+    }
+
+    /** Whether the failed bind was asked for by code in {@code pkg} (Netty reports it through a suppressed trace). */
+    private static boolean startedBy(Throwable t, String pkg) {
+        List<Throwable> all = new ArrayList<>(List.of(t));
+        all.addAll(List.of(t.getSuppressed()));
+        for (Throwable x : all) {
+            for (StackTraceElement el : x.getStackTrace()) {
+                if (el.getClassName().startsWith(pkg)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String hostPort(java.net.InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
     private static TokenRegistry tokens(ControllerConfig cfg, Path dataDir) {

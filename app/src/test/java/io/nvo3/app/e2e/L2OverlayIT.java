@@ -208,6 +208,28 @@ class L2OverlayIT {
 
     @Test
     @Order(7)
+    void anOvsdbDisconnectKeepsForwardingAndRejoiningChangesNothing() {
+        a1.awaitReachable(a3.ip(), CONVERGE);
+        String controllers = hv3.vsctl("get", "bridge", "br-int", "controller");
+        try (LivePing ping = a1.startPing(a3.ip(), 10)) {
+            ping.awaitMoreReplies(30, CONVERGE);
+            hv3.vsctl("del-manager");
+            await().atMost(CONVERGE).until(() -> nvesOf(hv3).getFirst().get("ovsdb").asText().equals("disconnected"));
+            ping.awaitMoreReplies(50, CONVERGE);
+            hv3.joinController(tb.managementAddress(), ctl.ovsdbPort());
+            await().atMost(CONVERGE).until(() -> nvesOf(hv3).getFirst().get("ovsdb").asText().equals("connected"));
+            ping.awaitMoreReplies(50, CONVERGE);
+            assertThat(ping.stop().lost()).isZero();
+        }
+        assertThat(hv3.vsctl("get", "bridge", "br-int", "controller")).isEqualTo(controllers);
+        assertThat(hv3.vsctl("list-br")).contains("br-int").contains("br-phy");
+        JsonNode hv3Status = nvesOf(hv3).getFirst();
+        assertThat(hv3Status.get("in_sync").asBoolean()).isTrue();
+        assertThat(hv3Status.get("warnings")).isEmpty();
+    }
+
+    @Test
+    @Order(8)
     void badNveInputIsWarnedAboutAndDisturbsNothing() {
         Hypervisor nameless = tb.addHypervisor("hv4");
         nameless.vsctl("set-manager", "tcp:" + tb.managementAddress() + ":" + ctl.ovsdbPort());

@@ -19,6 +19,8 @@ final class NveEntry {
     Inet4Address vtep;
     int tunnelOfport;
     String datapathType = "";
+    /** Where its OVSDB connection last came from (remembered across controller restarts). */
+    String remoteIp;
     /** The OVSDB session that owns this system-id; null while disconnected. */
     OvsdbSessionState session;
     /** The br-int OpenFlow connection; null while disconnected. */

@@ -220,6 +220,7 @@ public final class NveManager implements AutoCloseable {
             e.vtep = vtep;
             e.tunnelOfport = r.tunnelOfport();
             e.datapathType = r.datapathType();
+            e.remoteIp = r.remoteIp();
             r.plugs().forEach((portId, ofport) -> e.plugs.put(portId,
                     new NveFacts.Plug(portId, "?", ofport, Optional.empty(), Optional.empty())));
             if (e.tunnelOfport > 0) {
@@ -415,6 +416,20 @@ public final class NveManager implements AutoCloseable {
             e.duplicateClaims.add(s.session.remote());
             return;
         }
+        if (e != null && e.session == null && e.goneTimer != null && e.remoteIp != null
+                && !e.remoteIp.equals(s.session.remoteIp()) && !e.vtep.equals(vtep.get())) {
+            // After a controller restart the first hypervisor to reconnect must not take over another's identity:
+            // a claim from another address with another VTEP waits until the known NVE is declared gone.
+            List<String> dup = List.of("duplicate system-id " + systemId + ": last seen from " + e.remoteIp
+                    + " with VTEP " + e.vtep.getHostAddress() + "; this hypervisor is ignored until that NVE returns"
+                    + " or is declared gone (" + options.nveGoneAfter() + ")");
+            if (!dup.equals(s.warnings)) {
+                LOG.warn("hypervisor at {}: {}", s.session.remote(), dup.getFirst());
+            }
+            s.warnings = dup;
+            e.duplicateClaims.add(s.session.remote());
+            return;
+        }
         s.warnings = List.of();
         if (e == null) {
             e = entry(systemId);
@@ -422,6 +437,8 @@ public final class NveManager implements AutoCloseable {
         if (e.session != s) {
             e.session = s;
             s.systemId = systemId;
+            e.remoteIp = s.session.remoteIp();
+            e.duplicateClaims.remove(s.session.remote());
             if (e.goneTimer != null) {
                 e.goneTimer.cancel(false);
                 e.goneTimer = null;
@@ -508,7 +525,11 @@ public final class NveManager implements AutoCloseable {
     /** Binds a plugged port when the model knows it; the model write (RUNNING, ACTIVE) runs off this thread. */
     private List<FibUpdate> bind(NveEntry e, NveFacts.Plug p) {
         if (model.port(p.portId()).isEmpty() && !fib.knowsPort(p.portId())) {
-            return List.of(); // reported as a warning by status()
+            String w = unknownPortWarning(p);
+            if (e.logged.add(w)) {
+                LOG.warn("NVE {}: {}", e.systemId, w);
+            }
+            return List.of(); // bound once the port is created; listed in status() meanwhile
         }
         List<FibUpdate> u = fib.binding(p.portId(), Optional.of(new TsLocation.Bound(e.systemId, p.ofport())));
         LOG.info("NVE {}: port {} plugged as {} (ofport {})", e.systemId, p.portId(), p.iface(), p.ofport());
@@ -570,7 +591,8 @@ public final class NveManager implements AutoCloseable {
         }
         Map<String, Integer> plugs = new TreeMap<>();
         e.plugs.values().forEach(p -> plugs.put(p.portId(), p.ofport()));
-        nveStore.save(new NveRecord(e.systemId, e.vtep.getHostAddress(), e.tunnelOfport, e.datapathType, plugs));
+        nveStore.save(new NveRecord(e.systemId, e.vtep.getHostAddress(), e.tunnelOfport, e.datapathType, plugs,
+                e.remoteIp));
     }
 
     // ------------------------------------------------------------------ OpenFlow side
@@ -673,7 +695,7 @@ public final class NveManager implements AutoCloseable {
             List<String> w = new ArrayList<>(e.factWarnings);
             for (NveFacts.Plug p : e.plugs.values()) {
                 if (model.port(p.portId()).isEmpty() && !fib.knowsPort(p.portId())) {
-                    w.add("interface " + p.iface() + ": iface-id " + p.portId() + " names no known port");
+                    w.add(unknownPortWarning(p));
                 }
             }
             e.duplicateClaims.forEach(r -> w.add("duplicate system-id: the hypervisor at " + r + " claims it too"));
@@ -705,6 +727,10 @@ public final class NveManager implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    private static String unknownPortWarning(NveFacts.Plug p) {
+        return "interface " + p.iface() + ": iface-id " + p.portId() + " names no known port";
     }
 
     private static NveStatus.LastReconcile last(ReconcileReport r) {

@@ -8,9 +8,11 @@ import java.util.TreeMap;
  * What the controller remembers of an NVE across its own restarts, so that the first reconcile after a restart
  * already knows every NVE and where each port is plugged (no flow towards a not-yet-reconnected NVE is withdrawn).
  *
- * @param plugs Neutron port id to OpenFlow port on br-int
+ * @param plugs    Neutron port id to OpenFlow port on br-int
+ * @param remoteIp the address its OVSDB connection came from (null in records written before it was kept)
  */
-public record NveRecord(String systemId, String vtep, int tunnelOfport, String datapathType, Map<String, Integer> plugs) {
+public record NveRecord(String systemId, String vtep, int tunnelOfport, String datapathType, Map<String, Integer> plugs,
+                        String remoteIp) {
     public NveRecord {
         Objects.requireNonNull(systemId, "systemId");
         Objects.requireNonNull(vtep, "vtep");

@@ -45,6 +45,12 @@ final class OvsdbNveSession {
         return a instanceof InetSocketAddress i ? i.getAddress().getHostAddress() + ":" + i.getPort() : String.valueOf(a);
     }
 
+    /** The hypervisor's address without the port. */
+    String remoteIp() {
+        SocketAddress a = conn.remoteAddress();
+        return a instanceof InetSocketAddress i ? i.getAddress().getHostAddress() : String.valueOf(a);
+    }
+
     /** The address the hypervisor used to reach us. */
     Optional<InetSocketAddress> local() {
         return conn.localAddress() instanceof InetSocketAddress i ? Optional.of(i) : Optional.empty();

@@ -130,6 +130,8 @@ public final class FlowTranslator {
             case UDP_DST -> OxmType.UDP_DST;
             case ICMPV6_TYPE -> OxmType.ICMPV6_TYPE;
             case ND_TARGET -> OxmType.IPV6_ND_TARGET;
+            case ARP_TPA -> OxmType.ARP_TPA;
+            case ARP_THA -> OxmType.ARP_THA;
         };
     }
 
@@ -155,9 +157,94 @@ public final class FlowTranslator {
                 case Action.SetTunnelIpv4Dst d -> new io.nvo3.openflow.action.Action.SetField(Oxm.tunIpv4Dst(d.vtep()));
                 case Action.SetRegister r -> new io.nvo3.openflow.action.Action.SetField(
                         Oxm.reg(r.index(), Integer.toUnsignedLong(r.value())));
+                case Action.OutputController c -> new io.nvo3.openflow.action.Action.Output(
+                        io.nvo3.openflow.action.Action.OFPP_CONTROLLER, c.maxLen());
+                case Action.OutputInPort i -> new io.nvo3.openflow.action.Action.Output(
+                        io.nvo3.openflow.action.Action.OFPP_IN_PORT, 0);
+                case Action.SetField f -> new io.nvo3.openflow.action.Action.SetField(
+                        new Oxm.Field(oxmType(f.field().kind()), Bytes.of(f.field().value()), null));
+                case Action.MoveField m -> regMove(m);
             });
         }
         return out;
+    }
+
+    /**
+     * NXAST_REG_MOVE (OVS include/openflow/nicira-ext.h {@code struct nx_action_reg_move}): n_bits(16) src_ofs(16)
+     * dst_ofs(16) src(32) dst(32) after the subtype; src and dst are NXM/OXM headers without mask.
+     */
+    static io.nvo3.openflow.action.Action.Nicira regMove(Action.MoveField m) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(14);
+        b.putShort((short) m.nBits()).putShort((short) 0).putShort((short) 0)
+                .putInt(header(oxmType(m.src()))).putInt(header(oxmType(m.dst())));
+        return new io.nvo3.openflow.action.Action.Nicira(REG_MOVE, Bytes.of(b.array()));
+    }
+
+    static final int REG_MOVE = 6;
+
+    private static int header(OxmType t) {
+        return t.oxmClass() << 16 | t.field() << 9 | t.length();
+    }
+
+    /** The NXM_OF (class 0) fields OVS may name in a reg_move it reports, as the OXM type we use. */
+    private static OxmType fromHeader(int header) {
+        int cls = header >>> 16;
+        int field = header >>> 9 & 0x7f;
+        if ((header & 0x100) != 0) {
+            return null;
+        }
+        if (cls == 0) {
+            return switch (field) {
+                case 1 -> OxmType.ETH_DST;
+                case 2 -> OxmType.ETH_SRC;
+                case 3 -> OxmType.ETH_TYPE;
+                case 15 -> OxmType.ARP_OP;
+                case 16 -> OxmType.ARP_SPA;
+                case 17 -> OxmType.ARP_TPA;
+                default -> null;
+            };
+        }
+        if (cls == 1) {
+            return switch (field) {
+                case 16 -> OxmType.TUNNEL_ID;
+                case 17 -> OxmType.ARP_SHA;
+                case 18 -> OxmType.ARP_THA;
+                default -> OxmType.lookup(cls, field);
+            };
+        }
+        return OxmType.lookup(cls, field);
+    }
+
+    private static Optional<MatchField.Kind> kindOf(OxmType t) {
+        if (t == null) {
+            return Optional.empty();
+        }
+        for (MatchField.Kind k : MatchField.Kind.values()) {
+            if (oxmType(k) == t) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Action decodeRegMove(Bytes body) {
+        if (body.length() != 14) {
+            return null;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(body.toArray());
+        int nBits = b.getShort() & 0xffff;
+        int srcOfs = b.getShort() & 0xffff;
+        int dstOfs = b.getShort() & 0xffff;
+        Optional<MatchField.Kind> src = kindOf(fromHeader(b.getInt()));
+        Optional<MatchField.Kind> dst = kindOf(fromHeader(b.getInt()));
+        if (srcOfs != 0 || dstOfs != 0 || src.isEmpty() || dst.isEmpty()) {
+            return null;
+        }
+        try {
+            return new Action.MoveField(src.get(), dst.get(), nBits);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     // ------------------------------------------------------------------ decode
@@ -237,6 +324,8 @@ public final class FlowTranslator {
             case UDP_DST -> new MatchField.UdpDst((int) v);
             case ICMPV6_TYPE -> new MatchField.Icmpv6Type((int) v);
             case IPV6_ND_TARGET -> prefix(value, mask).map(MatchField.NdTarget::new).orElse(null);
+            case ARP_TPA -> prefix(value, mask).map(MatchField.ArpTpa::new).orElse(null);
+            case ARP_THA -> mask == null ? new MatchField.ArpTha(new MacAddress(v)) : null;
             default -> null;
         };
         return Optional.ofNullable(f);
@@ -305,7 +394,12 @@ public final class FlowTranslator {
         List<Action> out = new ArrayList<>(in.size());
         for (io.nvo3.openflow.action.Action a : in) {
             Action mapped = switch (a) {
+                case io.nvo3.openflow.action.Action.Output o when o.port() == io.nvo3.openflow.action.Action.OFPP_CONTROLLER ->
+                        new Action.OutputController(o.maxLen());
+                case io.nvo3.openflow.action.Action.Output o when o.port() == io.nvo3.openflow.action.Action.OFPP_IN_PORT ->
+                        new Action.OutputInPort();
                 case io.nvo3.openflow.action.Action.Output o -> new Action.Output((int) o.port());
+                case io.nvo3.openflow.action.Action.Nicira n when n.subtype() == REG_MOVE -> decodeRegMove(n.body());
                 case io.nvo3.openflow.action.Action.Group g -> new Action.Group((int) g.groupId());
                 case io.nvo3.openflow.action.Action.SetField s -> setField(s.field());
                 default -> null;
@@ -328,6 +422,13 @@ public final class FlowTranslator {
             case NXM_NX_REG0, NXM_NX_REG1, NXM_NX_REG2, NXM_NX_REG3, NXM_NX_REG4, NXM_NX_REG5, NXM_NX_REG6,
                  NXM_NX_REG7 -> new Action.SetRegister(f.type().ordinal() - OxmType.NXM_NX_REG0.ordinal(),
                     (int) f.value().toLong());
+            case ETH_SRC, ETH_DST, ARP_OP, ARP_SPA, ARP_SHA, ARP_TPA, ARP_THA -> {
+                try {
+                    yield field(f.type(), f.value(), null).map(Action.SetField::new).orElse(null);
+                } catch (IllegalArgumentException e) {
+                    yield null;
+                }
+            }
             default -> null;
         };
     }

@@ -85,19 +85,11 @@ class NveManagerIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> model.port(a.id()).orElseThrow().status().equals("ACTIVE")
                 && model.port(b.id()).orElseThrow().status().equals("ACTIVE"));
         assertThat(model.port(a.id()).orElseThrow().hostId()).isEqualTo(hv1.systemId());
-        try {
-            va.awaitReachable(vb.ip(), Duration.ofSeconds(20));
-        } finally {
-            System.out.println("STATUS " + manager.nves());
-            System.out.println("DESIRED hv1 " + manager.desired("hv1"));
-            System.out.println("FLOWS hv1 " + String.join("\n", hv1.dumpFlows()));
-            System.out.println("FLOWS hv2 " + String.join("\n", hv2.dumpFlows()));
-        }
+        va.awaitReachable(vb.ip(), Duration.ofSeconds(20));
         assertThat(va.ping(vb.ip(), 3, 200, Duration.ofSeconds(5)).allReceived()).isTrue();
     }
 
     static Port port(Network net, Subnet sub, String ip) {
-        PortRequest on = PortRequest.on("p1", net.id());
         return model.createPort(new PortRequest(null, "p1", net.id(), null, null, null, null, null, null,
                 List.of(new PortRequest.FixedIpRequest(sub.id(), ip)), null, null, null, null, null));
     }

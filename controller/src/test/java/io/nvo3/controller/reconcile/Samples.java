@@ -4,6 +4,7 @@ import io.nvo3.fib.Fib;
 import io.nvo3.fib.flow.NveState;
 import io.nvo3.fib.input.AllowedAddressPair;
 import io.nvo3.fib.input.FibInput;
+import io.nvo3.fib.input.FibMode;
 import io.nvo3.fib.input.IpAddresses;
 import io.nvo3.fib.input.IpPrefix;
 import io.nvo3.fib.input.MacAddress;
@@ -31,12 +32,16 @@ final class Samples {
     }
 
     static FibInput input() {
+        return input(FibMode.PUSH);
+    }
+
+    static FibInput input(FibMode mode) {
         TenantSystem withPair = ts("a3", "vn-a", 3, "203.0.113.13", "hv2", 3, true);
         withPair = new TenantSystem(withPair.portId(), withPair.vnId(), withPair.mac(), withPair.fixedIps(),
                 List.of(new AllowedAddressPair(IpPrefix.parse("203.0.113.96/28"), Optional.empty())), true,
                 TsState.RUNNING, withPair.location());
         return FibInput.of(List.of(nve(1), nve(2)),
-                List.of(new VirtualNetwork("vn-a", 1000), new VirtualNetwork("vn-b", 1001)),
+                List.of(new VirtualNetwork("vn-a", 1000, mode), new VirtualNetwork("vn-b", 1001, mode)),
                 List.of(ts("a1", "vn-a", 1, "203.0.113.11", "hv1", 2, true),
                         ts("a2", "vn-a", 2, "203.0.113.12", "hv2", 2, true), withPair,
                         ts("b1", "vn-b", 4, "203.0.113.11", "hv1", 3, false),

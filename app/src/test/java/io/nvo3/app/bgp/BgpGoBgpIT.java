@@ -1,0 +1,144 @@
+package io.nvo3.app.bgp;
+
+import static io.nvo3.app.bgp.BgpTestSupport.call;
+import static io.nvo3.app.bgp.BgpTestSupport.cli;
+import static io.nvo3.app.bgp.BgpTestSupport.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.nvo3.api.ApiServer;
+import io.nvo3.api.NveStatusSource;
+import io.nvo3.api.Principal;
+import io.nvo3.api.TokenRegistry;
+import io.nvo3.api.bgp.BgpRoutes;
+import io.nvo3.controller.bgp.BgpService;
+import io.nvo3.controller.model.ModelConfig;
+import io.nvo3.controller.model.ModelService;
+import io.nvo3.store.KvStore;
+import io.nvo3.store.KvStores;
+import io.nvo3.testbed.GoBgp;
+import io.nvo3.testbed.LoopbackPorts;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The controller's BGP wiring in process (BgpService + ApiServer + the {@code nvo3 bgp} CLI) against a
+ * real gobgpd on loopback: session, GoBGP's route in our RIB, neighbors removed and added at runtime.
+ */
+class BgpGoBgpIT {
+    static final String US = "127.0.0.41";
+    static final String THEM = "127.0.0.42";
+    static final String TOKEN = "it-admin";
+    static final Duration UP = Duration.ofSeconds(40);
+    static final String MAC_ROUTE = "[type:macadv][rd:65002:20][etag:0][mac:aa:bb:cc:00:00:42][ip:203.0.113.42]";
+
+    @Test
+    void peersWithGoBgpShowsItsRouteAndChangesNeighborsAtRuntime() throws Exception {
+        int ourPort = LoopbackPorts.freePort(US);
+        int theirPort = LoopbackPorts.freePort(THEM);
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (GoBgp gobgp = GoBgp.builder(65002, "198.19.0.42").listen(THEM, theirPort)
+                .extraToml(BgpTestSupport.goBgpPassiveNeighbor(US, 65001, THEM, "l2vpn-evpn", "rtc")).start();
+             BgpService bgp = BgpService.start(BgpTestSupport.yaml("""
+                     asn: 65001
+                     router-id: 198.19.0.41
+                     listen: %s:%d
+                     neighbors:
+                       - address: %s
+                         port: %d
+                         remote-as: 65002
+                         families: [l2vpn-evpn, rtc]
+                         hold-time: 9
+                         local-address: %s
+                         description: gobgp
+                     """.formatted(US, ourPort, THEM, theirPort, US)), meters);
+             KvStore store = KvStores.inMemory();
+             ModelService model = ModelService.open(store, ModelConfig.defaults());
+             ApiServer server = ApiServer.start(ApiServer.Options.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                     .withRoutes(BgpRoutes.routes(bgp)), model, TokenRegistry.of(Map.of(TOKEN, new Principal("admin", true))),
+                     store, NveStatusSource.empty(), meters)) {
+            String api = "127.0.0.1:" + server.address().getPort();
+
+            await().atMost(UP).untilAsserted(() -> {
+                assertThat(get(api, TOKEN, "/api/v1/bgp/neighbors").at("/neighbors/0/state").asText()).as(gobgp.log())
+                        .isEqualTo("Established");
+                assertThat(gobgp.cli("neighbor")).containsPattern(US + "\\s+65001\\s+\\S+\\s+Establ");
+            });
+
+            gobgp.cli("global", "rib", "-a", "evpn", "add", "macadv", "aa:bb:cc:00:00:42", "203.0.113.42", "etag", "0",
+                    "label", "10020", "rd", "65002:20", "rt", "65002:20", "encap", "vxlan", "nexthop", "198.18.0.42");
+            await().atMost(UP).untilAsserted(() ->
+                    assertThat(get(api, TOKEN, "/api/v1/bgp/rib?family=l2vpn-evpn").path("routes")).hasSize(1));
+            JsonNode route = get(api, TOKEN, "/api/v1/bgp/rib?family=l2vpn-evpn").at("/routes/0");
+            assertThat(route.get("prefix").asText()).isEqualTo(MAC_ROUTE);
+            assertThat(route.get("next_hop").asText()).isEqualTo("198.18.0.42");
+            assertThat(route.get("as_path").asText()).isEqualTo("65002");
+            assertThat(route.get("peer").asText()).isEqualTo(THEM);
+            assertThat(route.get("labels")).extracting(JsonNode::asInt).containsExactly(10020);
+            assertThat(route.get("extended_communities")).extracting(JsonNode::asText).contains("rt:65002:20", "encap:vxlan");
+            JsonNode n = get(api, TOKEN, "/api/v1/bgp/neighbors/" + THEM).path("neighbor");
+            assertThat(n.at("/prefixes/l2vpn-evpn/accepted").asLong()).isEqualTo(1);
+            assertThat(n.at("/prefixes/received").asLong()).isGreaterThanOrEqualTo(1);
+            assertThat(n.get("negotiated_families")).extracting(JsonNode::asText).containsExactly("l2vpn-evpn", "rtc");
+            // RFC 4684: with rtc negotiated GoBGP sends EVPN routes only because we announce the default membership.
+            assertThat(get(api, TOKEN, "/api/v1/bgp/rib?family=rtc").path("routes")).extracting(r -> r.get("prefix").asText())
+                    .contains("default");
+
+            BgpTestSupport.CliRun table = cli(api, TOKEN, "neighbor");
+            assertThat(table.exit()).isZero();
+            assertThat(table.out()).contains("PEER").contains("#RECEIVED")
+                    .containsPattern(THEM.replace(".", "\\.") + "\\s+65002\\s+\\d\\d:\\d\\d:\\d\\d\\s+Established\\s+\\d+\\s+\\d+");
+            assertThat(cli(api, TOKEN, "neighbor", THEM).out()).contains("BGP neighbor is " + THEM + ", remote AS 65002")
+                    .contains("BGP state = Established");
+            BgpTestSupport.CliRun rib = cli(api, TOKEN, "rib", "-a", "evpn");
+            assertThat(rib.out()).contains("NETWORK").contains(MAC_ROUTE).contains("198.18.0.42").contains("[rt:65002:20]");
+            await().atMost(UP).untilAsserted(() -> assertThat(meters.scrape())
+                    .contains("nvo3_bgp_sessions{state=\"Established\"} 1.0"));
+
+            // Runtime removal: the session ends with Cease, GoBGP sees it go down, our RIB forgets its route.
+            assertThat(cli(api, TOKEN, "neighbor", "del", THEM).exit()).isZero();
+            assertThat(get(api, TOKEN, "/api/v1/bgp/neighbors").path("neighbors")).isEmpty();
+            await().atMost(UP).untilAsserted(() -> {
+                assertThat(gobgp.cli("neighbor")).doesNotContainPattern(US + "\\s+65001\\s+\\S+\\s+Establ");
+                assertThat(get(api, TOKEN, "/api/v1/bgp/rib?family=l2vpn-evpn").path("routes")).isEmpty();
+            });
+            assertThat(cli(api, TOKEN, "neighbor", "del", THEM).exit()).isEqualTo(1);
+
+            // Runtime addition through the CLI (POST): Established again and the route is back.
+            BgpTestSupport.CliRun added = cli(api, TOKEN, "neighbor", "add", THEM, "as", "65002", "--port", Integer.toString(theirPort),
+                    "--family", "l2vpn-evpn", "--family", "rtc", "--local-address", US, "--hold-time", "9");
+            assertThat(added.exit()).as(added.out()).isZero();
+            assertThat(added.out()).contains("added neighbor " + THEM + " AS 65002");
+            await().atMost(UP).untilAsserted(() -> {
+                assertThat(get(api, TOKEN, "/api/v1/bgp/neighbors").at("/neighbors/0/state").asText()).isEqualTo("Established");
+                assertThat(get(api, TOKEN, "/api/v1/bgp/rib?family=l2vpn-evpn").at("/routes/0/prefix").asText()).isEqualTo(MAC_ROUTE);
+            });
+            assertThat(call(api, TOKEN, "POST", "/api/v1/bgp/neighbors", "{\"neighbor\": {\"address\": \"" + THEM
+                    + "\", \"remote-as\": 65002}}").status()).isEqualTo(409);
+        }
+    }
+
+    @Test
+    void aMisconfiguredNeighborIsOneErrorNamingTheKeyPath() {
+        assertThatThrownBy(() -> BgpService.start(BgpTestSupport.yaml("""
+                asn: 65001
+                router-id: 198.19.0.41
+                listen: none
+                neighbors:
+                  - address: 127.0.0.42
+                    remote-as: 65002
+                  - address: 127.0.0.43
+                    remote-as: 65002
+                    families: [l2vpn-evpn, evpn]
+                """), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bgp.neighbors[1].families: unknown family 'evpn' (known: l2vpn-evpn, ipv4-vpn, ipv6-vpn, ipv4-unicast, rtc)");
+    }
+}

@@ -1,0 +1,46 @@
+package io.nvo3.controller.bgp;
+
+import io.nvo3.bgp.fsm.SessionState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * A configured neighbor and what its session looks like now.
+ *
+ * @param byFamily           counters per configured family. Exact when the session carries a single family; with
+ *                           several, received and accepted count the Loc-RIB best paths this neighbor supplies
+ *                           in the family and advertised is empty (the speaker counts only totals)
+ * @param negotiatedFamilies families both sides announced (empty unless Established)
+ * @param peerRouterId       the neighbor's BGP Identifier (Established only)
+ */
+public record NeighborView(NeighborSpec spec, SessionState state, Optional<Instant> establishedSince, Optional<Duration> uptime,
+        PrefixCounts total, Map<BgpFamily, PrefixCounts> byFamily, Optional<String> lastError,
+        List<BgpFamily> negotiatedFamilies, OptionalInt negotiatedHoldTime, Optional<String> peerRouterId,
+        OptionalLong peerAs) {
+
+    public NeighborView {
+        byFamily = Map.copyOf(byFamily);
+        negotiatedFamilies = List.copyOf(negotiatedFamilies);
+    }
+
+    /** RFC 4271 §8.2.2 state names as FRR and GoBGP print them: Idle, Connect, Active, OpenSent, OpenConfirm, Established. */
+    public String stateName() {
+        return stateName(state);
+    }
+
+    public static String stateName(SessionState s) {
+        return switch (s) {
+            case IDLE -> "Idle";
+            case CONNECT -> "Connect";
+            case ACTIVE -> "Active";
+            case OPEN_SENT -> "OpenSent";
+            case OPEN_CONFIRM -> "OpenConfirm";
+            case ESTABLISHED -> "Established";
+        };
+    }
+}
