@@ -54,23 +54,27 @@ public final class Testbed implements AutoCloseable {
 
     /** Options of a testbed. */
     public static final class Builder {
-        private String managementAddress = "198.19.0.254";
+        /** null: the first free 198.19.K.0/24 (K from 0) is chosen at build time, so test beds can run side by side. */
+        private String managementAddress;
         private final List<String> extra = new ArrayList<>();
         private Duration timeout = Duration.ofSeconds(30);
 
         private Builder() {}
 
         /**
-         * The controller's address on the management bridge, 198.19.K.251–254 (default 198.19.0.254).
-         * Its /24 is the management subnet; hypervisors get 198.19.K.N. A second testbed running at the
-         * same time on this machine needs another K.
+         * The controller's address on the management bridge, 198.19.K.251–254 (default: 198.19.K.254 with the
+         * lowest K whose /24 no interface of this machine holds, so two test beds can run side by side).
+         * Its /24 is the management subnet; hypervisors get 198.19.K.N.
          */
         public Builder managementAddress(String address) {
             this.managementAddress = requireMgmt(address);
             return this;
         }
 
-        /** A further address on the management bridge (e.g. a second controller), 198.19.K.251–254. */
+        /**
+         * A further address on the management bridge (e.g. a second controller), 198.19.K.251–254; with the chosen
+         * default subnet, give it as 198.19.0.X and it moves to the chosen K.
+         */
         public Builder extraManagementAddress(String address) {
             extra.add(requireMgmt(address));
             return this;
@@ -83,6 +87,9 @@ public final class Testbed implements AutoCloseable {
         }
 
         public Testbed build() {
+            if (managementAddress == null) {
+                return buildInFreeSubnet();
+            }
             String net = subnetOf(managementAddress);
             for (String a : extra) {
                 if (!subnetOf(a).equals(net)) {
@@ -91,6 +98,34 @@ public final class Testbed implements AutoCloseable {
                 }
             }
             return new Testbed(this);
+        }
+
+        /**
+         * Picks the lowest free 198.19.K.0/24 and builds there, holding a machine-wide lock until its addresses are
+         * configured, so two JVMs starting at once never pick the same K.
+         */
+        private Testbed buildInFreeSubnet() {
+            java.nio.file.Path lockFile = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "nvo3-testbed.mgmt.lock");
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lockFile,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock lock = ch.lock()) {
+                String inUse = ProcessRunner.check("ip", "-o", "-4", "addr", "show").stdout();
+                for (int k = 0; k < 64; k++) {
+                    if (!inUse.contains(" inet 198.19." + k + ".")) {
+                        List<String> given = List.copyOf(extra);
+                        managementAddress = "198.19." + k + ".254";
+                        extra.clear();
+                        for (String a : given) {
+                            extra.add("198.19." + k + "." + a.substring(a.lastIndexOf('.') + 1));
+                        }
+                        return build();
+                    }
+                }
+                throw new IllegalStateException("no free management subnet in 198.19.0.0/18: leftovers of crashed test beds? "
+                        + "(Testbed.cleanupStale())");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot lock " + lockFile, e);
+            }
         }
     }
 

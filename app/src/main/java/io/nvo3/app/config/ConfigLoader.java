@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.nvo3.controller.bgp.BgpConfigParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -44,6 +45,13 @@ public final class ConfigLoader {
         JsonNode bgp = file == null ? null : file.get("bgp");
         if (bgp != null && !bgp.isObject()) {
             throw new ConfigException(where + "bgp: expected a mapping");
+        }
+        if (bgp != null) {
+            try {
+                BgpConfigParser.parse(bgp); // fail before anything opens, naming the key path
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where + e.getMessage());
+            }
         }
         return new ControllerConfig(
                 Path.of(dataDir),

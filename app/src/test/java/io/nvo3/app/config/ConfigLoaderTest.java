@@ -38,6 +38,7 @@ class ConfigLoaderTest {
                 vni-range: 5000:6000
                 bgp:
                   asn: 65001
+                  router-id: 198.19.0.254
                 """);
         ControllerConfig fromFile = ConfigLoader.load(f, NO_FLAGS);
         assertThat(fromFile.dataDir()).isEqualTo(Path.of("/var/lib/nvo3"));
@@ -85,6 +86,22 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("--vni-range");
         assertThatThrownBy(() -> ConfigLoader.load(null, new ConfigLoader.Flags(null, null, null, null, null, "1:16777216")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("16777215");
+    }
+
+    @Test
+    void aBadBgpSectionFailsAtLoadNamingTheKeyPath() throws IOException {
+        Path f = write("""
+                bgp:
+                  asn: 65001
+                  router-id: 198.19.0.254
+                  neighbors:
+                    - address: 127.0.0.2
+                      remote-as: 65001
+                      families: [evpn]
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(f, NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("bgp.neighbors[0].families")
+                .hasMessageContaining("evpn");
     }
 
     @Test
