@@ -29,6 +29,18 @@ public final class TsharkCapture extends PeerProcess {
         return t;
     }
 
+    /**
+     * Waits until the file being written holds a BGP message of {@code type} (1 OPEN ... 5 ROUTE-REFRESH): a peer
+     * seeing an effect does not mean the capture has written the frame yet, so stop only after this.
+     */
+    public void awaitMessageType(int type, java.time.Duration timeout) {
+        org.awaitility.Awaitility.await("BGP message of type " + type + " in the capture").atMost(timeout)
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> run(List.of("tshark", "-r", dir.resolve("cap.pcapng").toString(), "-d", "tcp.port==" + port + ",bgp",
+                        "-Y", "bgp.type == " + type, "-T", "fields", "-e", "bgp.type")).lines()
+                        .anyMatch(l -> List.of(l.trim().split(",")).contains(Integer.toString(type))));
+    }
+
     /** Stops the capture (the pcap is complete afterwards). */
     public void stop() {
         stopProcesses();

@@ -53,6 +53,7 @@ class SpeakerTsharkIT {
                 }
                 // The speaker's close sent Cease / Administrative Shutdown; let it reach the wire.
                 await().atMost(UP).untilAsserted(() -> assertThat(gobgp.established(us)).isFalse());
+                tshark.awaitMessageType(3, UP);
                 tshark.stop();
                 String decoded = tshark.decode();
                 assertThat(decoded).doesNotContainIgnoringCase("malformed").doesNotContain("[Expert Info (Error");
