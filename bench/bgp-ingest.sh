@@ -50,14 +50,22 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -B -q -o -pl bench -am install -Dmaven.test.skip=true
+  # The code under test (bgp and what it needs), then bench itself; bench's other upstream modules (app, api,
+  # controller: not used by this benchmark) come from the local repository, so work in progress there cannot
+  # stop the benchmark. BUILD_ALL=1 builds them too.
+  if [ "${BUILD_ALL:-0}" = 1 ]; then
+    mvn -B -q -o -pl bench -am install -Dmaven.test.skip=true
+  else
+    mvn -B -q -o -pl bgp -am install -Dmaven.test.skip=true
+    mvn -B -q -o -pl bench install -Dmaven.test.skip=true
+  fi
 fi
 mvn -B -q -o -pl bench dependency:build-classpath -Dmdep.outputFile="$WORK/classpath" >/dev/null
 # Run from private copies: other builds re-installing a module's jar mid-run would break the running JVMs.
 mkdir -p "$WORK/lib"
 cp -r "$ROOT/bench/target/classes" "$WORK/lib/bench-classes"
 CP="$WORK/lib/bench-classes"
-IFS=: read -r -a JARS < "$WORK/classpath"
+IFS=: read -r -a JARS < "$WORK/classpath" || true  # no trailing newline
 for j in "${JARS[@]}"; do
   [ -n "$j" ] || continue
   n=$(( ${#CP} % 100000 ))  # unique-ish prefix keeps same-named jars apart
@@ -70,12 +78,14 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 taskset -c 1 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx2g -cp "$CP" io.nvo3.bench.bgp.BgpIngestBench \
   --routes "$ROUTES" --feeds "${FEEDS:-ipv4,vpnv4,evpn}" --suts "${SUTS:-nvo3,frr,bird,gobgp}" --sut-cpu 0 \
-  --workdir "$WORK" --nvo3-jvm "$NVO3_JVM" "$@" > "$WORK/table.out" 2> >(grep -v ' DEBUG ' >&2) &
+  --workdir "$WORK" --nvo3-jvm "$NVO3_JVM" "$@" > "$WORK/bench.log" 2> >(grep --line-buffered -v ' DEBUG ' >&2) &
 JPID=$!
 wait "$JPID"
 JPID=
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
-cat "$WORK/table.out"
+# table.md is written by the benchmark itself; its log lines went to bench.log.
+[ -s "$WORK/table.md" ] || { echo "bgp-ingest: no results (see the messages above)" >&2; exit 1; }
+cat "$WORK/table.md"
 
 RESULTS=${RESULTS:-$ROOT/bench/RESULTS-bgp.md}
 {
@@ -86,8 +96,10 @@ RESULTS=${RESULTS:-$ROOT/bench/RESULTS-bgp.md}
        "kernel $(uname -r). Load average (1/5/15 min) before: $LOAD_BEFORE, after: $LOAD_AFTER."
   echo "- SUT on CPU 0, feeder/poller/receiver on CPU 1 (taskset). nvo3: BgpSpeaker alone (no controller)," \
        "JVM $("$JAVA_HOME/bin/java" -version 2>&1 | head -1 | tr -d '"'), options \`$NVO3_JVM\`."
+  echo "- Tree: commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)," \
+       "$(git --no-optional-locks -C "$ROOT" status --porcelain -- bgp 2>/dev/null | wc -l) uncommitted file(s) under bgp/."
   echo "- Command: \`bench/bgp-ingest.sh $ROUTES $*\` (FEEDS=${FEEDS:-ipv4,vpnv4,evpn}, SUTS=${SUTS:-nvo3,frr,bird,gobgp})."
   echo
-  cat "$WORK/table.out"
+  cat "$WORK/table.md"
 } >> "$RESULTS"
 echo "bgp-ingest: appended to $RESULTS" >&2

@@ -14,6 +14,10 @@ import io.nvo3.api.bgpvpn.BgpVpnRoutes;
 import io.nvo3.api.bgp.BgpRoutes;
 import io.nvo3.controller.bgp.BgpService;
 import io.nvo3.controller.federation.BgpVpnService;
+import io.nvo3.controller.federation.RdAllocator;
+import io.nvo3.controller.federation.wiring.FederationWiring;
+import io.nvo3.controller.federation.wiring.RemoteStore;
+import io.nvo3.api.federation.FederationRoutes;
 import io.nvo3.model.ModelEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,10 +90,12 @@ final class ControllerRuntime implements AutoCloseable {
         });
         parts.push(netCleanup);
 
+        RemoteStore remoteStore = new RemoteStore(store);
+        RemoteStore.Remembered remembered = remoteStore.load(); // remote (BGP) flows kept across a restart
         NveManager nve;
         try {
             nve = NveManager.start(NveManager.Options.of(cfg.ovsdb().resolve("--ovsdb"), cfg.openflow().resolve("--openflow")),
-                    model, store, metrics);
+                    model, store, metrics, remembered.asChanges());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConfigException("interrupted while starting the NVE manager");
@@ -105,8 +111,26 @@ final class ControllerRuntime implements AutoCloseable {
             throw new ConfigException(e.getMessage());
         }
         parts.push(bgp);
+        // Hitless restart: stop without NOTIFICATION so that the peers' graceful-restart helpers keep our routes
+        // (RFC 4724 §4.2) while our NVEs keep forwarding; a Cease would make them withdraw at once.
+        parts.push(() -> bgp.speaker().ifPresent(io.nvo3.bgp.speaker.BgpSpeaker::abort));
+        FederationWiring federation = FederationWiring.start(FederationWiring.Options.defaults(), model, bgpvpns,
+                RdAllocator.of(store), bgp, new FederationWiring.Nves() {
+                    @Override
+                    public java.util.Map<String, java.net.Inet4Address> vteps() {
+                        return nve.vteps();
+                    }
+
+                    @Override
+                    public void applyRemote(List<io.nvo3.fib.input.FibChange> changes) {
+                        nve.applyRemote(changes);
+                    }
+                }, remoteStore, remembered, metrics);
+        parts.push(federation);
         List<Route> routes = new ArrayList<>(BgpVpnRoutes.routes(bgpvpns, model));
         routes.addAll(BgpRoutes.routes(bgp));
+        routes.addAll(FederationRoutes.routes(federation::view));
+        routes.addAll(io.nvo3.api.lifecycle.LifecycleRoutes.routes(model, nve::redirects)); // issue 6
 
         ApiServer api;
         try {

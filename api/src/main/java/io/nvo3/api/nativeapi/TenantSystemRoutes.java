@@ -8,6 +8,7 @@ import io.nvo3.api.ApiResponse;
 import io.nvo3.api.Json;
 import io.nvo3.api.Principal;
 import io.nvo3.controller.model.ModelService;
+import io.nvo3.model.FibClass;
 import io.nvo3.model.Port;
 import io.nvo3.model.TenantSystemState;
 import java.util.ArrayList;
@@ -41,6 +42,12 @@ final class TenantSystemRoutes {
         m.put("nve", p.attachedNve());
         m.put("status", p.status());
         m.put("allowed_transitions", p.state().successors().stream().map(Enum::name).toList());
+        // issue 6: where it runs or last ran, a move under way, its move counter and FIB class
+        m.put("host_id", p.hostId().isEmpty() ? null : p.hostId());
+        m.put("moving", p.moving());
+        m.put("move_target", p.moveTarget());
+        m.put("moves", p.moves());
+        m.put("fib_class", p.fibClass().apiName());
         return m;
     }
 
@@ -69,11 +76,22 @@ final class TenantSystemRoutes {
         ObjectNode body = Json.object(r.body());
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!Set.of("state", "substate").contains(k)) {
+            if (!Set.of("state", "substate", "fib_class").contains(k)) {
                 throw ApiException.badRequest(k, "Unrecognized attribute(s) '" + k + "'");
             }
         }
+        JsonNode fc = body.get("fib_class");
+        FibClass fibClass = null;
+        if (fc != null) {
+            fibClass = fc.isTextual() ? FibClass.parse(fc.asText()) : null;
+            if (fibClass == null) {
+                throw ApiException.invalid("fib_class", "'fib_class' must be 'standard' or 'latency-sensitive'");
+            }
+        }
         JsonNode s = body.get("state");
+        if (s == null && fibClass != null && body.get("substate") == null) {
+            return ApiResponse.json(200, Json.bytes(view(model.setFibClass(cur.id(), fibClass))));
+        }
         if (s == null || !s.isTextual()) {
             throw ApiException.invalid("state", "'state' must be one of " + Arrays.toString(TenantSystemState.values()));
         }
@@ -91,6 +109,9 @@ final class TenantSystemRoutes {
             substate = sub.asText();
         }
         Port p = model.setState(cur.id(), state, substate);
+        if (fibClass != null) {
+            p = model.setFibClass(cur.id(), fibClass);
+        }
         return ApiResponse.json(200, Json.bytes(view(p)));
     }
 }

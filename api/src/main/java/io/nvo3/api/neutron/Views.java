@@ -44,6 +44,9 @@ public final class Views {
         m.put("created_at", n.createdAt().toString());
         m.put("updated_at", n.updatedAt().toString());
         m.put("revision_number", n.revisionNumber());
+        // nvo3 extension attribute (issue 6): how the network's FIB is populated
+        m.put("fib_policy", Map.of("mode", n.fibPolicy().mode().apiName(),
+                "suspended", n.fibPolicy().suspended().apiName()));
         if (who == null || who.admin()) {
             m.put("provider:network_type", "vxlan");
             m.put("provider:physical_network", null);

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * Every subcommand takes the common {@code --api}, {@code --token}, {@code --data-dir} and {@code -o json}.
  */
 @Command(name = "bgp", mixinStandardHelpOptions = true, description = "BGP neighbors and RIB of the controller.",
-        subcommands = {BgpCommands.Neighbor.class, BgpCommands.Rib.class})
+        subcommands = {BgpCommands.Neighbor.class, BgpCommands.Rib.class, BgpVnsCommand.class})
 public final class BgpCommands implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -127,6 +127,9 @@ public final class BgpIngestBench {
         }
         r.failure().ifPresent(f -> notes.add("FAILED: " + f.replace('|', '/')));
         r.memoryNote().ifPresent(notes::add);
+        if (r.otherCpuNanos() >= 0) {
+            notes.add(String.format(Locale.ROOT, "other processes on the SUT's CPU during ingest %.2f s", r.otherCpuNanos() / 1e9));
+        }
         if (r.pollNanos() >= 0) {
             notes.add(String.format(Locale.ROOT, "last count poll %.0f ms", r.pollNanos() / 1e6));
         }

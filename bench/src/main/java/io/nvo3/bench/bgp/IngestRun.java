@@ -20,7 +20,7 @@ final class IngestRun {
 
     /** What one run measured; times in nanoseconds, memory in bytes; -1 when not measured. */
     record Result(String sut, FeedKind feed, int routes, long ingestNanos, long rssBefore, long rssAfter, Optional<String> memoryNote,
-            long readvNanos, long readvRoutes, boolean readvEndOfRib, long readvSetupNanos, long readvFirstUpdateNanos, long pollNanos, long cpuNanos, Optional<String> failure) {
+            long readvNanos, long readvRoutes, boolean readvEndOfRib, long readvSetupNanos, long readvFirstUpdateNanos, long pollNanos, long cpuNanos, long otherCpuNanos, Optional<String> failure) {
 
         double ingestSeconds() {
             return ingestNanos / 1e9;
@@ -45,6 +45,7 @@ final class IngestRun {
         long ingest = -1;
         long poll = -1;
         long cpu = -1;
+        long others = -1;
         Optional<String> note = Optional.empty();
         try {
             Files.createDirectories(dir);
@@ -54,6 +55,7 @@ final class IngestRun {
                 Thread.sleep(1000); // let the daemon settle after session set-up before the "before" RSS sample
                 rssBefore = Processes.rssBytes(sut.pid());
                 long cpu0 = Processes.cpuNanos(sut.pid());
+                long busy0 = Processes.cpuBusyNanos(sutCpu);
                 long start = System.nanoTime();
                 CompletableFuture<Long> streamed = CompletableFuture.supplyAsync(() -> {
                     try {
@@ -71,6 +73,8 @@ final class IngestRun {
                     if (n >= feed.routes()) {
                         ingest = p1 - start;
                         cpu = Processes.cpuNanos(sut.pid()) - cpu0;
+                        // What else ran on the SUT's CPU meanwhile (other processes of the machine): the load figure per row.
+                        others = Math.max(0, Processes.cpuBusyNanos(sutCpu) - busy0 - cpu);
                         poll = p1 - p0;
                         break;
                     }
@@ -116,13 +120,13 @@ final class IngestRun {
                         readvRoutes = receiver.announced();
                     }
                 }
-                return new Result(name, feed.kind(), feed.routes(), ingest, rssBefore, rssAfter, note, readv, readvRoutes, eor, setup, firstUpdate, poll, cpu,
+                return new Result(name, feed.kind(), feed.routes(), ingest, rssBefore, rssAfter, note, readv, readvRoutes, eor, setup, firstUpdate, poll, cpu, others,
                         Optional.empty());
             }
         } catch (Exception e) {
             LOG.error("{} {}: failed", name, feed.kind().label, e);
             String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
-            return new Result(name, feed.kind(), feed.routes(), ingest, rssBefore, rssAfter, note, -1, -1, false, -1, -1, poll, cpu, Optional.of(why));
+            return new Result(name, feed.kind(), feed.routes(), ingest, rssBefore, rssAfter, note, -1, -1, false, -1, -1, poll, cpu, others, Optional.of(why));
         } finally {
             sut.close();
         }

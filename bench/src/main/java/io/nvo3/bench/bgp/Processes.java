@@ -73,6 +73,28 @@ final class Processes {
         }
     }
 
+    /** Busy (non-idle, non-iowait) time of one CPU since boot in nanoseconds, from /proc/stat (USER_HZ = 100). */
+    static long cpuBusyNanos(String cpu) {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/stat"))) {
+                String[] f = l.trim().split("\\s+");
+                if (f[0].equals("cpu" + cpu)) {
+                    // proc(5): user nice system idle iowait irq softirq steal ...
+                    long busy = 0;
+                    for (int i = 1; i < Math.min(f.length, 9); i++) {
+                        if (i != 4 && i != 5) {
+                            busy += Long.parseLong(f[i]);
+                        }
+                    }
+                    return busy * 10_000_000L;
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/stat", e);
+        }
+        throw new IllegalArgumentException("no cpu" + cpu + " in /proc/stat");
+    }
+
     /** SIGTERM, then SIGKILL after 5 s; also for the process's descendants. */
     static void stop(Process p) {
         if (p == null) {

@@ -29,7 +29,7 @@ import java.util.Set;
 /**
  * The CPU side of reconciling an unchanged NVE: decode a flow-stats reply of N flows (fields in OVS's order) and
  * diff it against the desired state. Real-OVS figures (programming, read back, plug latency) are measured by
- * {@code app/src/test/java/io/nvo3/app/e2e/NveBenchIT}.
+ * {@link NveBench}.
  *
  * <p>Usage: {@code ReconcileDiffBench [FLOWS=100000] [ROUNDS=10]}.
  */

@@ -7,8 +7,10 @@ import io.nvo3.fib.input.FibChange;
 import io.nvo3.fib.input.FibInput;
 import io.nvo3.fib.input.FibInputException;
 import io.nvo3.fib.input.Nve;
+import io.nvo3.fib.input.Redirect;
 import io.nvo3.fib.input.TenantSystem;
 import io.nvo3.fib.input.TsLocation;
+import io.nvo3.controller.mobility.Moves;
 import io.nvo3.model.Network;
 import io.nvo3.model.Port;
 import java.util.ArrayList;
@@ -32,6 +34,11 @@ public final class FibWiring {
     private final Map<String, Port> ports = new HashMap<>();
     private final Map<String, TsLocation.Bound> bindings = new HashMap<>();
     private final Map<String, TenantSystem> fed = new HashMap<>();
+    /** Where each port was last bound, kept after it is unbound (to detect a move that leaves before it arrives). */
+    private final Map<String, TsLocation.Bound> lastBound = new HashMap<>();
+    private final Map<Redirect.Key, Redirect> redirects = new HashMap<>();
+    private final List<Redirect> newRedirects = new ArrayList<>();
+    private long movesSeen;
 
     /** The engine's current desired state of every NVE it knows. */
     public Map<String, NveState> states() {
@@ -80,7 +87,70 @@ public final class FibWiring {
         } else if (bindings.remove(portId) == null) {
             return List.of();
         }
-        return refresh(portId);
+        List<FibUpdate> out = new ArrayList<>(refresh(portId));
+        binding.ifPresent(b -> out.addAll(moved(portId, b)));
+        return out;
+    }
+
+    /**
+     * Mobility: the port is now bound at {@code to}; when it was last bound at another NVE (still, or before it
+     * left), frames still reaching that NVE are redirected to the new one ({@link Moves}) until the redirect is
+     * removed with {@link #redirectExpired}. New redirects are handed out once by {@link #drainRedirects}.
+     */
+    private List<FibUpdate> moved(String portId, TsLocation.Bound to) {
+        TsLocation.Bound from = lastBound.put(portId, to);
+        TenantSystem ts = fed.get(portId);
+        if (from == null || from.systemId().equals(to.systemId()) || ts == null) {
+            return List.of();
+        }
+        Optional<Redirect> r = Moves.redirect(engine.input(), ts, from.systemId());
+        LOG.info("port {} ({}) moved from NVE {} to NVE {}{}", portId, ts.mac(), from.systemId(), to.systemId(),
+                r.map(x -> "; frames reaching " + x.fromSystemId() + " are tunnelled on to " + x.toVtep().getHostAddress())
+                        .orElse(""));
+        movesSeen++;
+        if (r.isEmpty()) {
+            return List.of();
+        }
+        List<FibUpdate> out = new ArrayList<>();
+        Redirect old = redirects.remove(r.get().key());
+        if (old != null) {
+            out.addAll(apply(new FibChange.RedirectRemoved(old)));
+        }
+        redirects.put(r.get().key(), r.get());
+        out.addAll(apply(new FibChange.RedirectAdded(r.get())));
+        newRedirects.add(r.get());
+        return out;
+    }
+
+    /** The redirects {@link #binding} added since the last call (start their grace timers). */
+    public List<Redirect> drainRedirects() {
+        List<Redirect> out = List.copyOf(newRedirects);
+        newRedirects.clear();
+        return out;
+    }
+
+    /** The grace time of {@code r} ended: remove it, unless a newer move replaced it. */
+    public List<FibUpdate> redirectExpired(Redirect r) {
+        if (!r.equals(redirects.get(r.key()))) {
+            return List.of();
+        }
+        redirects.remove(r.key());
+        return apply(new FibChange.RedirectRemoved(r));
+    }
+
+    /** Redirects in place (moves in their grace time). */
+    public List<Redirect> redirects() {
+        return List.copyOf(redirects.values());
+    }
+
+    /** Moves seen since start. */
+    public long movesSeen() {
+        return movesSeen;
+    }
+
+    /** The FIB input all applied changes led to (an immutable snapshot; O(entries) to build). */
+    public FibInput input() {
+        return engine.input();
     }
 
     public Optional<TsLocation.Bound> binding(String portId) {
@@ -94,6 +164,17 @@ public final class FibWiring {
 
     public List<FibUpdate> nveDown(String systemId) {
         return apply(new FibChange.NveDown(systemId));
+    }
+
+    /** A remote (BGP-learned, federation) entry was added or removed; only RemoteMac / FloodMember changes. */
+    public List<FibUpdate> remote(FibChange change) {
+        return switch (change) {
+            case FibChange.RemoteMacAdded c -> apply(c);
+            case FibChange.RemoteMacRemoved c -> apply(c);
+            case FibChange.FloodMemberAdded c -> apply(c);
+            case FibChange.FloodMemberRemoved c -> apply(c);
+            default -> throw new IllegalArgumentException("not a remote FIB change: " + change);
+        };
     }
 
     public Optional<Nve> nve(String systemId) {

@@ -3,6 +3,8 @@ package io.nvo3.controller.model;
 import io.nvo3.model.AllocationPool;
 import io.nvo3.model.AllowedAddressPair;
 import io.nvo3.model.Cidr;
+import io.nvo3.model.FibClass;
+import io.nvo3.model.FibPolicy;
 import io.nvo3.model.FixedIp;
 import io.nvo3.model.HostRoute;
 import io.nvo3.model.InvalidValueException;
@@ -464,12 +466,13 @@ public final class ModelService implements AutoCloseable {
                     or(r.adminStateUp(), o.adminStateUp()), or(r.shared(), o.shared()),
                     r.mtu() == null ? o.mtu() : mtu(r.mtu()), o.vni(),
                     or(r.portSecurityEnabled(), o.portSecurityEnabled()), o.createdAt(), o.updatedAt(),
-                    o.revisionNumber());
+                    o.revisionNumber(), o.fibPolicy());
             if (n.equals(o)) {
                 return new Planned<>(w, o, null, null);
             }
             Network u = new Network(n.id(), n.projectId(), n.name(), n.description(), n.adminStateUp(), n.shared(),
-                    n.mtu(), n.vni(), n.portSecurityEnabled(), n.createdAt(), now(), o.revisionNumber() + 1);
+                    n.mtu(), n.vni(), n.portSecurityEnabled(), n.createdAt(), now(), o.revisionNumber() + 1,
+                    n.fibPolicy());
             return new Planned<>(w, u, update(u, cur.modRevision()), rev -> {
                 networks.put(id, new Versioned<>(u, rev));
                 return u;
@@ -909,14 +912,20 @@ public final class ModelService implements AutoCloseable {
                     mac, or(r.adminStateUp(), o.adminStateUp()), or(r.deviceId(), o.deviceId()),
                     or(r.deviceOwner(), o.deviceOwner()), ips, pairs, sgs, portSecurity, or(r.hostId(), o.hostId()),
                     or(r.bindingProfile(), o.bindingProfile()), o.attachedNve(), o.state(), o.substate(),
-                    o.createdAt(), o.updatedAt(), o.revisionNumber());
+                    o.createdAt(), o.updatedAt(), o.revisionNumber()).keepingLifecycleOf(o);
             if (n.equals(o)) {
                 return new Planned<>(w, o, null, null);
             }
-            Port u = new Port(id, n.projectId(), netId, n.name(), n.description(), n.macAddress(), n.adminStateUp(),
+            Port u0 = new Port(id, n.projectId(), netId, n.name(), n.description(), n.macAddress(), n.adminStateUp(),
                     n.deviceId(), n.deviceOwner(), n.fixedIps(), n.allowedAddressPairs(), n.securityGroups(),
                     n.portSecurityEnabled(), n.hostId(), n.bindingProfile(), n.attachedNve(), n.state(), n.substate(),
-                    n.createdAt(), now(), o.revisionNumber() + 1);
+                    n.createdAt(), now(), o.revisionNumber() + 1).keepingLifecycleOf(o);
+            // A changed binding:host_id of a running TS asks for a move there (issue 6).
+            boolean moveAsked = r.hostId() != null && !r.hostId().isEmpty() && !r.hostId().equals(o.hostId())
+                    && o.attachedNve() != null && !r.hostId().equals(o.attachedNve())
+                    && TenantSystemState.canTransition(o.state(), TenantSystemState.MOVING);
+            Port u = !moveAsked ? u0 : u0.withState(TenantSystemState.MOVING, null, u0.attachedNve(), u0.hostId(),
+                    u0.updatedAt()).withMove(o.moves(), r.hostId(), u0.updatedAt());
             String oldMac = o.macAddress();
             return new Planned<>(w, u, update(u, cur.modRevision()), rev -> {
                 ports.put(id, new Versioned<>(u, rev));
@@ -981,7 +990,62 @@ public final class ModelService implements AutoCloseable {
         if (!ports.containsKey(portId)) {
             return Optional.empty();
         }
-        return transition(portId, p -> p.withState(TenantSystemState.RUNNING, null, systemId, systemId, now()));
+        return transition(portId, p -> {
+            Port running = p.withState(TenantSystemState.RUNNING, null, systemId, systemId, now());
+            // A move ends when the TS appears at its target, or anywhere other than where it last ran (it may have
+            // left the old NVE first): count it, for the MAC mobility sequence number (RFC 7432 section 15).
+            boolean moved = systemId.equals(p.moveTarget()) || (p.attachedNve() != null
+                    ? !systemId.equals(p.attachedNve())
+                    : !p.hostId().isEmpty() && !p.hostId().equals(systemId) && p.state() != TenantSystemState.NOT_DEPLOYED);
+            return moved || p.moving() ? running.withMove(p.moves() + (moved ? 1 : 0), null, running.updatedAt())
+                    : running;
+        });
+    }
+
+    /**
+     * Starts moving a TS to NVE {@code toSystemId} (issue 6): MOVING with that target until the NVE there reports it
+     * plugged. 409 InvalidStateTransition when its state cannot move, 409 AlreadyThere when it runs there.
+     */
+    public Port startMove(String portId, String toSystemId) {
+        if (toSystemId == null || toSystemId.isBlank()) {
+            throw ModelException.invalid("to", "'to' must name the NVE (system-id) to move to");
+        }
+        return transition(portId, p -> {
+            if (toSystemId.equals(p.attachedNve())) {
+                throw new ModelException.Conflict("AlreadyThere", "to", "Tenant system " + portId + " already runs on "
+                        + toSystemId + ".");
+            }
+            if (!TenantSystemState.canTransition(p.state(), TenantSystemState.MOVING)) {
+                throw new ModelException.Conflict("InvalidStateTransition", "state", "Tenant system " + portId
+                        + " cannot move from state " + p.state() + "; allowed: " + p.state().successors() + ".");
+            }
+            Port m = p.withState(TenantSystemState.MOVING, null, p.attachedNve(), p.hostId(), now());
+            return m.withMove(p.moves(), toSystemId, m.updatedAt());
+        }).orElseGet(() -> requirePort(portId).value());
+    }
+
+    /** Sets a TS's FIB class (pushed when latency-sensitive in a hybrid network). */
+    public Port setFibClass(String portId, FibClass fibClass) {
+        Objects.requireNonNull(fibClass, "fibClass");
+        return transition(portId, p -> p.fibClass() == fibClass ? p : p.withFibClass(fibClass, now()))
+                .orElseGet(() -> requirePort(portId).value());
+    }
+
+    /** Sets a network's FIB policy (push, pull or hybrid; suspended withdraw or keep). */
+    public Network setFibPolicy(String networkId, FibPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        return run(List.of(networkId), List.of(), w -> {
+            Versioned<Network> cur = requireNetwork(networkId);
+            Network o = cur.value();
+            if (o.fibPolicy().equals(policy)) {
+                return new Planned<>(w, o, null, null);
+            }
+            Network u = o.withFibPolicy(policy, now());
+            return new Planned<>(w, u, update(u, cur.modRevision()), rev -> {
+                networks.put(networkId, new Versioned<>(u, rev));
+                return u;
+            });
+        });
     }
 
     /**
@@ -1024,7 +1088,9 @@ public final class ModelService implements AutoCloseable {
 
     private static boolean sameState(Port n, Port o) {
         return n == o || (n.state() == o.state() && Objects.equals(n.substate(), o.substate())
-                && Objects.equals(n.attachedNve(), o.attachedNve()) && n.hostId().equals(o.hostId()));
+                && Objects.equals(n.attachedNve(), o.attachedNve()) && n.hostId().equals(o.hostId())
+                && n.fibClass() == o.fibClass() && n.moves() == o.moves()
+                && Objects.equals(n.moveTarget(), o.moveTarget()));
     }
 
     @Override

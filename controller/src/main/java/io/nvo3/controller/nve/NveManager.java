@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.nvo3.controller.fibwiring.FibWiring;
+import io.nvo3.controller.mobility.Lifecycle;
+import io.nvo3.controller.mobility.LifecycleOptions;
 import io.nvo3.controller.model.ModelService;
 import io.nvo3.controller.reconcile.NveReconciler;
 import io.nvo3.controller.reconcile.ReconcileObserver;
@@ -77,7 +79,7 @@ public final class NveManager implements AutoCloseable {
      * @param maxBackoff     reconnect back-off written into br-int's Controller and the Manager rows (0: leave alone)
      */
     public record Options(InetSocketAddress ovsdbListen, InetSocketAddress openflowListen, Duration nveGoneAfter,
-                          Duration retryAfter, Duration maxBackoff, Clock clock) {
+                          Duration retryAfter, Duration maxBackoff, Clock clock, LifecycleOptions lifecycle) {
         public Options {
             Objects.requireNonNull(ovsdbListen, "ovsdbListen");
             Objects.requireNonNull(openflowListen, "openflowListen");
@@ -85,6 +87,17 @@ public final class NveManager implements AutoCloseable {
             Objects.requireNonNull(retryAfter, "retryAfter");
             Objects.requireNonNull(maxBackoff, "maxBackoff");
             Objects.requireNonNull(clock, "clock");
+            lifecycle = lifecycle == null ? LifecycleOptions.defaults() : lifecycle;
+        }
+
+        public Options(InetSocketAddress ovsdbListen, InetSocketAddress openflowListen, Duration nveGoneAfter,
+                       Duration retryAfter, Duration maxBackoff, Clock clock) {
+            this(ovsdbListen, openflowListen, nveGoneAfter, retryAfter, maxBackoff, clock, null);
+        }
+
+        /** Issue 6: mobility grace time, pull rate limits and idle timeout. */
+        public Options withLifecycle(LifecycleOptions l) {
+            return new Options(ovsdbListen, openflowListen, nveGoneAfter, retryAfter, maxBackoff, clock, l);
         }
 
         public static Options of(InetSocketAddress ovsdbListen, InetSocketAddress openflowListen) {
@@ -107,10 +120,13 @@ public final class NveManager implements AutoCloseable {
     private final Counter reconcileFailures;
     private final Timer reconcileTimer;
     private final ReconcileObserver observer = new Observer();
+    private final Lifecycle lifecycle;
     private AutoCloseable modelSubscription;
     private OvsdbServer ovsdbServer;
     private OpenFlowServer openflowServer;
     private volatile boolean closed;
+    /** Remote (BGP) entries remembered from before a restart, fed with the first load (federation wiring). */
+    private List<io.nvo3.fib.input.FibChange> initialRemote = List.of();
 
     private NveManager(Options options, ModelService model, KvStore store, MeterRegistry metrics) {
         this.options = options;
@@ -125,6 +141,7 @@ public final class NveManager implements AutoCloseable {
                 .register(metrics);
         Gauge.builder("nvo3.nve.connected", connected, AtomicInteger::get)
                 .description("NVEs with both OVSDB and OpenFlow connected").register(metrics);
+        this.lifecycle = new Lifecycle(options.lifecycle(), fib, core, this::dispatch, () -> call(fib::input), metrics);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -139,7 +156,14 @@ public final class NveManager implements AutoCloseable {
      */
     public static NveManager start(Options options, ModelService model, KvStore store, MeterRegistry metrics)
             throws InterruptedException {
+        return start(options, model, store, metrics, List.of());
+    }
+
+    /** As above, with the remote (BGP-learned) entries last applied, so the first reconcile keeps their flows. */
+    public static NveManager start(Options options, ModelService model, KvStore store, MeterRegistry metrics,
+                                   List<io.nvo3.fib.input.FibChange> initialRemote) throws InterruptedException {
         NveManager m = new NveManager(options, model, store, metrics);
+        m.initialRemote = List.copyOf(initialRemote);
         try {
             m.modelSubscription = model.subscribe(e -> m.exec(() -> m.onModelEvent(e)));
             m.call(() -> {
@@ -172,6 +196,38 @@ public final class NveManager implements AutoCloseable {
             return List.of();
         }
         return call(this::statuses);
+    }
+
+    /** Federation: applies remote (BGP-learned) FIB changes on the manager's thread; affected NVEs reconcile. */
+    public void applyRemote(List<io.nvo3.fib.input.FibChange> changes) {
+        List<io.nvo3.fib.input.FibChange> copy = List.copyOf(changes);
+        exec(() -> copy.forEach(c -> dispatch(fib.remote(c))));
+    }
+
+    /** Federation: the VTEP of every known NVE (connected, or remembered and not yet declared gone). */
+    public Map<String, Inet4Address> vteps() {
+        if (closed) {
+            return Map.of();
+        }
+        return call(() -> {
+            Map<String, Inet4Address> out = new TreeMap<>();
+            nves.values().forEach(e -> {
+                if (e.vtep != null) {
+                    out.put(e.systemId, e.vtep);
+                }
+            });
+            return out;
+        });
+    }
+
+    /** Mobility redirects in their grace time (issue 6). */
+    public List<io.nvo3.fib.input.Redirect> redirects() {
+        return closed ? List.of() : call(fib::redirects);
+    }
+
+    /** Packet-in counters of one NVE (pull and hybrid VNs). */
+    public io.nvo3.controller.nve.pull.PacketInStats packetIns(String systemId) {
+        return lifecycle.pull().stats(systemId);
     }
 
     /** The current desired state of one NVE (for tests and diagnostics). */
@@ -236,6 +292,7 @@ public final class NveManager implements AutoCloseable {
             }
         }
         model.ports().forEach(p -> updates.addAll(fib.port(p)));
+        initialRemote.forEach(c -> updates.addAll(fib.remote(c)));
         dispatch(updates);
         LOG.info("NVE manager loaded {} remembered NVEs, {} networks, {} ports", records.size(),
                 model.networks().size(), model.ports().size());
@@ -249,8 +306,16 @@ public final class NveManager implements AutoCloseable {
      */
     private void onModelEvent(ModelEvent e) {
         switch (e) {
-            case ModelEvent.NetworkChanged n -> dispatch(n.after() != null ? fib.network(n.after())
-                    : fib.networkRemoved(n.id()));
+            case ModelEvent.NetworkChanged n -> {
+                if (n.after() == null) {
+                    dispatch(fib.networkRemoved(n.id()));
+                    return;
+                }
+                Optional<io.nvo3.fib.input.FibMode> before = lifecycle.modeBefore(n.after());
+                List<FibUpdate> u = fib.network(n.after());
+                lifecycle.networkApplied(before, n.after()); // mode change: pre-install pulled entries first
+                dispatch(u);
+            }
             case ModelEvent.PortChanged p -> {
                 if (p.after() == null) {
                     dispatch(fib.portRemoved(p.id()));
@@ -282,6 +347,9 @@ public final class NveManager implements AutoCloseable {
                     e.reconciler.desired(state);
                 }
             });
+        }
+        if (!updates.isEmpty()) {
+            lifecycle.fibChanged();
         }
     }
 
@@ -609,6 +677,16 @@ public final class NveManager implements AutoCloseable {
         }
 
         @Override
+        public void packetIn(SwitchConnection conn, io.nvo3.openflow.message.PacketIn packetIn) {
+            lifecycle.pull().packetIn(conn, packetIn); // never blocks: queued per NVE
+        }
+
+        @Override
+        public void flowRemoved(SwitchConnection conn, io.nvo3.openflow.message.FlowRemoved removed) {
+            lifecycle.pull().flowRemoved(conn, removed);
+        }
+
+        @Override
         public void error(SwitchConnection conn, ErrorMsg error) {
             LOG.warn("OpenFlow error from {}: {}", conn.remoteAddress(), error);
         }
@@ -649,6 +727,7 @@ public final class NveManager implements AutoCloseable {
             e.openflow.close();
         }
         e.openflow = conn;
+        lifecycle.pull().attach(e.systemId, conn);
         LOG.info("NVE {}: OpenFlow connected from {} (datapath {})", e.systemId, conn.remoteAddress(),
                 String.format("%016x", conn.datapathId()));
         updateConnectedGauge();
@@ -660,6 +739,7 @@ public final class NveManager implements AutoCloseable {
         for (NveEntry e : nves.values()) {
             if (e.openflow == conn) {
                 e.openflow = null;
+                lifecycle.pull().detach(e.systemId);
                 e.reconciler.detach();
                 LOG.info("NVE {}: OpenFlow disconnected ({})", e.systemId, reason);
                 updateConnectedGauge();
@@ -718,7 +798,8 @@ public final class NveManager implements AutoCloseable {
                     e.datapathType.isEmpty() ? null : e.datapathType,
                     e.tunnelOfport > 0 ? e.tunnelOfport : null, e.plugs.size(),
                     desired.map(d -> d.flows().size()).orElse(0), e.reconciler.flowsInstalled().orElse(null),
-                    desired.map(d -> d.groups().size()).orElse(0), e.reconciler.inSync(), last, w));
+                    desired.map(d -> d.groups().size()).orElse(0), e.reconciler.inSync(), last, w,
+                    lifecycle.pull().stats(e.systemId)));
         }
         for (OvsdbSessionState s : sessions.values()) {
             if (s.systemId == null && !s.warnings.isEmpty()) {
@@ -795,6 +876,7 @@ public final class NveManager implements AutoCloseable {
         if (openflowServer != null) {
             openflowServer.close();
         }
+        lifecycle.close();
         core.shutdownNow();
         modelWriter.shutdown();
         try {

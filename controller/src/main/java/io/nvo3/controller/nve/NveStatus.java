@@ -21,12 +21,23 @@ public record NveStatus(@JsonProperty("system_id") String systemId,
                         @JsonProperty("groups_desired") int groupsDesired,
                         @JsonProperty("in_sync") boolean inSync,
                         @JsonProperty("last_reconcile") LastReconcile lastReconcile,
-                        @JsonProperty("warnings") List<String> warnings) {
+                        @JsonProperty("warnings") List<String> warnings,
+                        @JsonProperty("packet_in") io.nvo3.controller.nve.pull.PacketInStats packetIn) {
     public static final String CONNECTED = "connected";
     public static final String DISCONNECTED = "disconnected";
 
     public NveStatus {
         warnings = List.copyOf(warnings);
+        packetIn = packetIn == null ? io.nvo3.controller.nve.pull.PacketInStats.NONE : packetIn;
+    }
+
+    /** Without packet-in counters (none handled). */
+    public NveStatus(String systemId, String vtep, String ovsdb, String openflow, String ovsdbRemote,
+                     String datapathId, String datapathType, Integer tunnelOfport, int ports, int flowsDesired,
+                     Integer flowsInstalled, int groupsDesired, boolean inSync, LastReconcile lastReconcile,
+                     List<String> warnings) {
+        this(systemId, vtep, ovsdb, openflow, ovsdbRemote, datapathId, datapathType, tunnelOfport, ports,
+                flowsDesired, flowsInstalled, groupsDesired, inSync, lastReconcile, warnings, null);
     }
 
     /** The last finished reconcile: when, whether the switch was read back first, what it sent and how long it took. */

@@ -135,7 +135,7 @@ public final class FlowTranslator {
         };
     }
 
-    static List<io.nvo3.openflow.instruction.Instruction> instructions(List<Instruction> in) {
+    public static List<io.nvo3.openflow.instruction.Instruction> instructions(List<Instruction> in) {
         List<io.nvo3.openflow.instruction.Instruction> out = new ArrayList<>(in.size());
         for (Instruction i : in) {
             out.add(switch (i) {
@@ -147,7 +147,7 @@ public final class FlowTranslator {
         return out;
     }
 
-    static List<io.nvo3.openflow.action.Action> actions(List<Action> in) {
+    public static List<io.nvo3.openflow.action.Action> actions(List<Action> in) {
         List<io.nvo3.openflow.action.Action> out = new ArrayList<>(in.size());
         for (Action a : in) {
             out.add(switch (a) {

@@ -1,0 +1,61 @@
+package io.nvo3.controller.federation.wiring;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nvo3.controller.federation.imports.SkipReason;
+import java.net.InetAddress;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Federation meters: {@code nvo3.federation.exported.routes}, {@code nvo3.federation.remote.macs},
+ * {@code nvo3.federation.remote.flood.members}, {@code nvo3.federation.remote.held} (gauges),
+ * {@code nvo3.federation.fib.changes}, {@code nvo3.federation.import.skipped{reason}} and
+ * {@code nvo3.federation.route.events{peer}} (best-path changes per peer: a flapping peer shows here).
+ */
+final class FederationMetrics {
+    private final MeterRegistry meters;
+    private final AtomicInteger exported = new AtomicInteger();
+    private final AtomicInteger macs = new AtomicInteger();
+    private final AtomicInteger floods = new AtomicInteger();
+    private final AtomicInteger held = new AtomicInteger();
+    private final Counter fibChanges;
+
+    FederationMetrics(MeterRegistry meters) {
+        this.meters = meters;
+        Gauge.builder("nvo3.federation.exported.routes", exported, AtomicInteger::get)
+                .description("EVPN routes this domain originates").register(meters);
+        Gauge.builder("nvo3.federation.remote.macs", macs, AtomicInteger::get)
+                .description("remote MACs in the FIB").register(meters);
+        Gauge.builder("nvo3.federation.remote.flood.members", floods, AtomicInteger::get)
+                .description("remote flood replication members in the FIB").register(meters);
+        Gauge.builder("nvo3.federation.remote.held", held, AtomicInteger::get)
+                .description("remote entries kept by hold-down or restart deferral").register(meters);
+        fibChanges = Counter.builder("nvo3.federation.fib.changes").description("remote FIB changes applied")
+                .register(meters);
+    }
+
+    void exported(int n) {
+        exported.set(n);
+    }
+
+    void applied(int remoteMacs, int floodMembers, int heldEntries) {
+        macs.set(remoteMacs);
+        floods.set(floodMembers);
+        held.set(heldEntries);
+    }
+
+    void fibChanges(int n) {
+        fibChanges.increment(n);
+    }
+
+    void skipped(SkipReason reason) {
+        Counter.builder("nvo3.federation.import.skipped").tag("reason", reason.name().toLowerCase())
+                .description("received EVPN routes that gave no FIB entry").register(meters).increment();
+    }
+
+    void routeEvent(InetAddress peer) {
+        Counter.builder("nvo3.federation.route.events").tag("peer", peer.getHostAddress())
+                .description("EVPN best-path changes by peer").register(meters).increment();
+    }
+}
