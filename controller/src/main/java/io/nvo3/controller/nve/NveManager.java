@@ -765,8 +765,12 @@ public final class NveManager implements AutoCloseable {
     // ------------------------------------------------------------------ status
 
     private NveEntry entry(String systemId) {
-        return nves.computeIfAbsent(systemId, id -> new NveEntry(id,
-                new NveReconciler(id, core, observer, options.clock(), options.retryAfter())));
+        return nves.computeIfAbsent(systemId, id -> {
+            NveReconciler r = new NveReconciler(id, core, observer, options.clock(), options.retryAfter());
+            // Pull mode: a reconnect or restart leaves on-demand entries that are still right in place.
+            r.keepInstalled(() -> io.nvo3.fib.Pull.stillValid(fib.input(), id));
+            return new NveEntry(id, r);
+        });
     }
 
     private List<NveStatus> statuses() {

@@ -33,6 +33,7 @@ public final class NveReconciler {
     private InstalledState installed;
     private boolean busy;
     private boolean retryScheduled;
+    private java.util.function.Supplier<java.util.function.Predicate<io.nvo3.fib.flow.FlowEntry>> keep = () -> f -> false;
     private long generation;
     private ReconcileReport last;
     private Optional<String> lastError = Optional.empty();
@@ -48,6 +49,14 @@ public final class NveReconciler {
 
     public String systemId() {
         return systemId;
+    }
+
+    /**
+     * Which installed flows that are not desired to leave in place (on-demand entries of pull mode that are still
+     * right, {@link io.nvo3.fib.Pull#stillValid}); read on the reconcile executor at each diff. Default: none.
+     */
+    public void keepInstalled(java.util.function.Supplier<java.util.function.Predicate<io.nvo3.fib.flow.FlowEntry>> keep) {
+        this.keep = Objects.requireNonNull(keep, "keep");
     }
 
     /** The new desired state; reconciled as soon as the switch is attached and idle. */
@@ -133,7 +142,7 @@ public final class NveReconciler {
         ReconcilePlan plan;
         CompletableFuture<Void> sent;
         try {
-            plan = ReconcilePlan.between(want, installed);
+            plan = ReconcilePlan.between(want, installed, keep.get());
             if (plan.isEmpty()) {
                 done(want, plan, fullRead, start);
                 return;

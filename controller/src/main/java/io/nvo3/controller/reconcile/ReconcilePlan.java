@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The ordered OpenFlow messages that turn an installed state into the desired one, and what they do. Order (one
@@ -37,7 +38,12 @@ public record ReconcilePlan(List<OfMessage> messages, int flowAdds, int flowMods
     }
 
     public static ReconcilePlan between(NveState desired, InstalledState installed) {
-        FibDiff diff = FibDiff.between(desired, installed.state());
+        return between(desired, installed, f -> false);
+    }
+
+    /** As above, leaving installed flows that {@code keep} accepts in place when they are not desired. */
+    public static ReconcilePlan between(NveState desired, InstalledState installed, Predicate<FlowEntry> keep) {
+        FibDiff diff = FibDiff.between(desired, installed.state(), keep);
         List<OfMessage> out = new ArrayList<>();
 
         // A foreign group holding an id we want (another type, or actions we never write): replace it in place.

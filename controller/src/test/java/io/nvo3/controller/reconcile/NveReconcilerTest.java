@@ -143,6 +143,32 @@ class NveReconcilerTest {
     }
 
     @Test
+    void onDemandEntriesThatAreStillRightSurviveAReattachAndStaleOnesAreDeleted() throws Exception {
+        FakeSwitch sw = new FakeSwitch();
+        NveState want = Samples.desired("hv1");
+        for (var f : want.flows().values()) {
+            FlowMod m = FlowTranslator.add(f);
+            sw.install(FakeSwitch.reported(m.tableId(), m.priority(), m.cookie(), m.match(), m.instructions()));
+        }
+        // Two entries pull mode installed on demand (rule PULL_L2 = 11, VNI 1000): one still right, one stale.
+        long stillRight = 0x4E0B_0003E8_000001L;
+        long stale = 0x4E0B_0003E8_000002L;
+        sw.install(FakeSwitch.reported(40, 90, stillRight, Match.of(Oxm.ethDst(0x02_00_00_00_00_0AL)),
+                List.of(Instruction.ApplyActions.of(Action.Output.to(3)))));
+        sw.install(FakeSwitch.reported(40, 90, stale, Match.of(Oxm.ethDst(0x02_00_00_00_00_0BL)),
+                List.of(Instruction.ApplyActions.of(Action.Output.to(4)))));
+        r.keepInstalled(() -> f -> f.cookie() == stillRight);
+
+        run(() -> r.desired(want));
+        run(() -> r.attach(sw));
+        awaitReports(1);
+        ReconcilePlan plan = reports.getFirst().plan();
+        assertThat(plan.flowAdds()).isZero();
+        assertThat(plan.flowDeletes()).isEqualTo(1);
+        assertThat(sw.flows.values()).anyMatch(f -> f.cookie() == stillRight).noneMatch(f -> f.cookie() == stale);
+    }
+
+    @Test
     void aModelChangeSendsOnlyTheDifferenceAndRemovedGroupsGoAfterTheirFlows() throws Exception {
         FakeSwitch sw = new FakeSwitch();
         run(() -> r.desired(Samples.desired("hv1")));
