@@ -1,5 +1,6 @@
 package io.nvo3.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -12,6 +13,7 @@ import io.nvo3.api.Route;
 import io.nvo3.api.TokenRegistry;
 import io.nvo3.api.bgpvpn.BgpVpnRoutes;
 import io.nvo3.api.bgp.BgpRoutes;
+import io.nvo3.controller.bgp.BgpConfigParser;
 import io.nvo3.controller.bgp.BgpService;
 import io.nvo3.controller.federation.BgpVpnService;
 import io.nvo3.controller.federation.RdAllocator;
@@ -69,6 +71,7 @@ final class ControllerRuntime implements AutoCloseable {
             throw new ConfigException("cannot open the store in " + dataDir + ": " + e.getMessage(), e);
         }
         parts.push(store);
+        boolean restartedWithState = store.revision() > 0;
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -105,8 +108,21 @@ final class ControllerRuntime implements AutoCloseable {
         parts.push(nve);
         NveStatusSource nves = nve::nves;
         BgpService bgp;
+        io.nvo3.controller.bgp.BgpSettings bgpSettings = null;
         try {
-            bgp = BgpService.start(cfg.bgp(), metrics);
+            JsonNode section = cfg.bgp();
+            if (section == null || section.isNull() || section.isMissingNode()) {
+                bgp = BgpService.notConfigured();
+            } else {
+                // The neighbors start after federation originated our routes (below): a peer's first UPDATE from us
+                // then holds all of them, so a restart never shows it a moment without our routes.
+                bgpSettings = BgpConfigParser.parse(section);
+                io.nvo3.controller.bgp.BgpSettings first = new io.nvo3.controller.bgp.BgpSettings(bgpSettings.asn(),
+                        bgpSettings.routerId(), bgpSettings.listen(), List.of(), bgpSettings.restartTime());
+                // A store with history means this is a restart: the NVEs kept forwarding (fail-mode secure), so we
+                // restart gracefully as RFC 4724 describes rather than as a new speaker.
+                bgp = BgpService.start(restartedWithState ? first.asRestarting() : first, metrics, java.time.Clock.systemUTC());
+            }
         } catch (IllegalArgumentException e) { // a bad bgp: section or a taken bgp.listen, naming the key
             throw new ConfigException(e.getMessage());
         }
@@ -127,6 +143,9 @@ final class ControllerRuntime implements AutoCloseable {
                     }
                 }, remoteStore, remembered, metrics);
         parts.push(federation);
+        if (bgpSettings != null) {
+            bgpSettings.neighbors().forEach(bgp::addNeighbor);
+        }
         List<Route> routes = new ArrayList<>(BgpVpnRoutes.routes(bgpvpns, model));
         routes.addAll(BgpRoutes.routes(bgp));
         routes.addAll(FederationRoutes.routes(federation::view));

@@ -4,6 +4,7 @@ import io.nvo3.bgp.wire.MacAddress;
 import io.nvo3.model.FixedIp;
 import io.nvo3.model.IpAddresses;
 import io.nvo3.model.Port;
+import io.nvo3.model.TenantSystemState;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -32,7 +33,11 @@ public final class LocalTenantSystems {
                 ips.add(IpAddresses.parse("fixed_ips", f.ipAddress()));
             }
             Optional<Inet4Address> vtep = p.attachedNve() == null ? Optional.empty() : vtepOfNve.apply(p.attachedNve());
-            out.add(new LocalTenantSystem(p.id(), MacAddress.parse(p.macAddress()), ips, p.state(), vtep,
+            // admin_state_up=false suspends a forwarding port, as the FIB does (FibMapping): routes follow the same rule.
+            TenantSystemState state = !p.adminStateUp()
+                    && (p.state() == TenantSystemState.RUNNING || p.state() == TenantSystemState.SHUTDOWN)
+                    ? TenantSystemState.SUSPENDED : p.state();
+            out.add(new LocalTenantSystem(p.id(), MacAddress.parse(p.macAddress()), ips, state, vtep,
                     mobilitySequence.applyAsLong(p.id())));
         }
         return out;

@@ -1,6 +1,7 @@
 package io.nvo3.controller.federation.wiring;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.nvo3.bgp.fsm.SessionState;
 import io.nvo3.bgp.rib.NlriKeys;
 import io.nvo3.bgp.speaker.BgpSpeaker;
 import io.nvo3.bgp.speaker.RibEntry;
@@ -27,12 +28,11 @@ import io.nvo3.controller.federation.imports.ImportSnapshot;
 import io.nvo3.controller.federation.imports.ReceivedEvpnRoute;
 import io.nvo3.controller.model.ModelService;
 import io.nvo3.fib.input.FibChange;
+import io.nvo3.fib.input.RemoteFloodMember;
+import io.nvo3.fib.input.RemoteMac;
 import io.nvo3.model.ModelEvent;
 import io.nvo3.model.Network;
 import io.nvo3.model.Port;
-import io.nvo3.fib.input.RemoteFloodMember;
-import io.nvo3.fib.input.RemoteMac;
-import io.nvo3.bgp.fsm.SessionState;
 import java.net.Inet4Address;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +41,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -110,7 +109,7 @@ public final class FederationWiring implements AutoCloseable {
     private final FederationMetrics metrics;
     private final ScheduledExecutorService loop;
     private final Instant startedAt;
-    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final List<AutoCloseable> subscriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
     // --- owned by the loop thread
     private final Map<String, Network> networks = new TreeMap<>();
     private final Map<String, Port> ports = new HashMap<>();
@@ -154,7 +153,11 @@ public final class FederationWiring implements AutoCloseable {
         FederationWiring w = new FederationWiring(options, model, bgpvpns, rds, bgp, nves, remoteStore, remembered,
                 meters);
         try {
-            w.call(w::subscribeAll);
+            // The first export is in the speaker when start returns (before the caller starts the BGP neighbors).
+            w.call(() -> {
+                w.subscribeAll();
+                w.recompute();
+            });
             w.loop.scheduleWithFixedDelay(() -> w.guarded(w::poll), options.poll().toMillis(),
                     options.poll().toMillis(), TimeUnit.MILLISECONDS);
             if (!remembered.macs().isEmpty() || !remembered.floods().isEmpty()) {
@@ -306,7 +309,9 @@ public final class FederationWiring implements AutoCloseable {
         Map<VnRouting, List<LocalTenantSystem>> input = new LinkedHashMap<>();
         for (VnRouting vn : vns) {
             List<LocalTenantSystem> tss = LocalTenantSystems.fromPorts(byVn.getOrDefault(vn.networkId(), List.of()),
-                    nve -> Optional.ofNullable(vteps.get(nve)), portId -> 0L);
+                    nve -> Optional.ofNullable(vteps.get(nve)),
+                    // RFC 7432 §15: the MAC Mobility sequence number counts the moves of the MAC.
+                    portId -> Optional.ofNullable(ports.get(portId)).map(Port::moves).orElse(0L));
             Network n = networks.get(vn.networkId());
             input.put(vn, n == null ? tss : SuspendedPolicy.apply(n.fibPolicy().suspended(), tss));
         }
