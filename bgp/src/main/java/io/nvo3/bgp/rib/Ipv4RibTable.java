@@ -16,6 +16,19 @@ final class Ipv4RibTable implements RibTable {
     private long[] keys = new long[1024];
     private Object[] slots = new Object[1024];
     private int size;
+    /** The last lookup (packed key, 0 for none, and {@link #find} result) while the layout has not changed, as in {@link HashRibTable}. */
+    private long lastKey;
+    private int lastFind;
+
+    private int locate(long k) {
+        if (k == lastKey) {
+            return lastFind;
+        }
+        int i = find(k);
+        lastKey = k;
+        lastFind = i;
+        return i;
+    }
 
     /** 0 marks an empty bucket, so keys are stored +1. */
     static long pack(Nlri n) {
@@ -57,18 +70,19 @@ final class Ipv4RibTable implements RibTable {
 
     @Override
     public Object get(Nlri key) {
-        int i = find(pack(key));
+        int i = locate(pack(key));
         return i >= 0 ? slots[i] : null;
     }
 
     @Override
     public void put(Nlri key, Object slot) {
         long k = pack(key);
-        int i = find(k);
+        int i = locate(k);
         if (i >= 0) {
             slots[i] = slot;
             return;
         }
+        lastKey = 0;
         if ((size + 1) * 10 > keys.length * 6) {
             grow();
             i = find(k);
@@ -95,10 +109,11 @@ final class Ipv4RibTable implements RibTable {
 
     @Override
     public void remove(Nlri key) {
-        int i = find(pack(key));
+        int i = locate(pack(key));
         if (i < 0) {
             return;
         }
+        lastKey = 0;
         int mask = keys.length - 1;
         // Backward-shift deletion keeps every probe chain unbroken without tombstones.
         int j = i;
@@ -130,6 +145,20 @@ final class Ipv4RibTable implements RibTable {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != 0) {
                 action.accept(unpack(keys[i]), slots[i]);
+            }
+        }
+    }
+
+    @Override
+    public void forEachSlot(SlotVisitor visitor) {
+        long[] ks = keys;
+        Object[] ss = slots;
+        long[] at = new long[1];
+        KeyRef ref = () -> unpack(at[0]);
+        for (int i = 0; i < ks.length; i++) {
+            if (ks[i] != 0) {
+                at[0] = ks[i];
+                visitor.visit(ss[i], ref);
             }
         }
     }

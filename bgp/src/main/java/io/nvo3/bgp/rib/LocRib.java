@@ -2,8 +2,13 @@ package io.nvo3.bgp.rib;
 
 import io.nvo3.bgp.wire.AfiSafi;
 import io.nvo3.bgp.wire.nlri.Nlri;
+import io.nvo3.bgp.wire.nlri.EvpnRoute;
+import io.nvo3.bgp.wire.nlri.RouteDistinguisher;
+import io.nvo3.bgp.wire.nlri.VpnPrefix;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
@@ -15,12 +20,18 @@ import java.util.function.Predicate;
  * path's own NLRI is {@link Path#nlri()} or, when null, the key itself.
  *
  * <p>Compact on purpose (a full Internet table is a million routes): a destination with one path
- * stores just that {@link Path}; IPv4 unicast keys are primitive longs ({@link Ipv4RibTable});
+ * stores just that {@link Path}; IPv4 unicast and VPN-IPv4 keys are primitive longs ({@link Ipv4RibTable},
+ * {@link Vpn4RibTable}), other families' keys are hashed well ({@link NlriKeys#hash});
  * attribute sets are shared ({@link AttributeInterner}). Single-threaded.
  */
 public final class LocRib {
     private final AfiSafi family;
     private final RibTable table;
+    /** Route distinguishers seen (a handful in practice), so routes share one instance each. */
+    private final Map<RouteDistinguisher, RouteDistinguisher> rds = new HashMap<>();
+    private static final int MAX_INTERNED_RDS = 4096;
+    private boolean lastPutAdded;
+    private boolean lastRemoveFound;
 
     /** More than one path: all of them, and the selected one. */
     private static final class Multi {
@@ -34,7 +45,8 @@ public final class LocRib {
 
     public LocRib(AfiSafi family) {
         this.family = family;
-        this.table = family.equals(AfiSafi.IPV4_UNICAST) ? new Ipv4RibTable() : new HashRibTable();
+        this.table = family.equals(AfiSafi.IPV4_UNICAST) ? new Ipv4RibTable()
+                : family.equals(AfiSafi.VPN_IPV4) ? new Vpn4RibTable() : new HashRibTable();
     }
 
     private RibTable tableFor(Nlri key) {
@@ -70,11 +82,52 @@ public final class LocRib {
         return -1;
     }
 
+    /**
+     * {@code n} with its route distinguisher replaced by the shared instance of equal value (VPN
+     * prefixes and EVPN MAC/IP routes, the families that come by the million), else {@code n}.
+     */
+    public Nlri canonical(Nlri n) {
+        return switch (n) {
+            case VpnPrefix v -> {
+                RouteDistinguisher rd = intern(v.rd());
+                yield rd == v.rd() ? v : new VpnPrefix(v.pathId(), v.labels(), rd, v.prefix(), v.length());
+            }
+            case EvpnRoute.MacIpAdvertisement m -> {
+                RouteDistinguisher rd = intern(m.rd());
+                yield rd == m.rd() ? m : new EvpnRoute.MacIpAdvertisement(m.pathId(), rd, m.esi(), m.ethernetTag(), m.mac(), m.ip(),
+                        m.label1(), m.label2());
+            }
+            default -> n;
+        };
+    }
+
+    private RouteDistinguisher intern(RouteDistinguisher rd) {
+        RouteDistinguisher have = rds.get(rd);
+        if (have != null) {
+            return have;
+        }
+        if (rds.size() < MAX_INTERNED_RDS) {
+            rds.put(rd, rd);
+        }
+        return rd;
+    }
+
+    /** Whether the last {@link #put} added a path (its neighbor had none to that destination) rather than replaced one. */
+    public boolean lastPutAdded() {
+        return lastPutAdded;
+    }
+
+    /** Whether the last {@link #remove} found a path of that neighbor to remove. */
+    public boolean lastRemoveFound() {
+        return lastRemoveFound;
+    }
+
     /** Adds or replaces the path of {@code path.peer()}; returns the best-path change or null. */
     public BestChange put(Nlri key, Path path) {
         RibTable t = tableFor(key);
         Object slot = t.get(key);
         Path old = bestOf(slot);
+        lastPutAdded = true;
         if (slot == null) {
             t.put(key, path);
             return new BestChange(family, key, null, path);
@@ -82,6 +135,7 @@ public final class LocRib {
         Path[] paths = pathsOf(slot);
         int i = indexOf(paths, path.peer().id());
         if (i >= 0) {
+            lastPutAdded = false;
             if (paths[i].equals(path)) {
                 return null;
             }
@@ -107,6 +161,7 @@ public final class LocRib {
     public BestChange remove(Nlri key, int peerId) {
         RibTable t = tableFor(key);
         Object slot = t.get(key);
+        lastRemoveFound = false;
         if (slot == null) {
             return null;
         }
@@ -119,6 +174,7 @@ public final class LocRib {
         if (i < 0) {
             return null;
         }
+        lastRemoveFound = true;
         Path old = bestOf(slot);
         if (paths.length == 1) {
             t.remove(key);
@@ -149,11 +205,11 @@ public final class LocRib {
     /** Removes every path of {@code peerId} that {@code which} accepts; returns the best-path changes. */
     public List<BestChange> removeAll(int peerId, Predicate<Path> which) {
         List<Nlri> keys = new ArrayList<>();
-        table.forEach((k, slot) -> {
+        table.forEachSlot((slot, k) -> {
             Path[] paths = pathsOf(slot);
             int i = indexOf(paths, peerId);
             if (i >= 0 && which.test(paths[i])) {
-                keys.add(k);
+                keys.add(k.key());
             }
         });
         List<BestChange> changes = new ArrayList<>(keys.size());
@@ -169,11 +225,11 @@ public final class LocRib {
     /** Marks every path of {@code peerId} stale; returns how many. Staleness does not change selection. */
     public int markStale(int peerId) {
         List<Nlri> keys = new ArrayList<>();
-        table.forEach((k, slot) -> {
+        table.forEachSlot((slot, k) -> {
             Path[] paths = pathsOf(slot);
             int i = indexOf(paths, peerId);
             if (i >= 0 && !paths[i].stale()) {
-                keys.add(k);
+                keys.add(k.key());
             }
         });
         for (Nlri k : keys) {
@@ -211,6 +267,25 @@ public final class LocRib {
         table.forEach((k, slot) -> action.accept(k, bestOf(slot)));
     }
 
+    /**
+     * Visits each destination's best path with the NLRI that path carries ({@link Path#nlriFor}):
+     * like {@link #forEachBest} but keys are rebuilt only for paths without an NLRI of their own.
+     */
+    public void forEachBestNlri(BiConsumer<Nlri, Path> action) {
+        table.forEachSlot((slot, k) -> {
+            Path best = bestOf(slot);
+            action.accept(best.nlri() != null ? best.nlri() : k.key(), best);
+        });
+    }
+
+    /** Whether {@code slot} holds a path of {@code peerId}, without allocating. */
+    private static boolean holds(Object slot, int peerId) {
+        if (slot instanceof Path p) {
+            return p.peer().id() == peerId;
+        }
+        return slot != null && indexOf(((Multi) slot).paths, peerId) >= 0;
+    }
+
     /** Visits each destination and its number of paths. */
     public void forEachDestination(BiConsumer<Nlri, Integer> action) {
         table.forEach((k, slot) -> action.accept(k, slot instanceof Multi m ? m.paths.length : 1));
@@ -219,8 +294,8 @@ public final class LocRib {
     /** Paths held from {@code peerId} (its Adj-RIB-In size). */
     public int countPaths(int peerId) {
         int[] n = {0};
-        table.forEach((k, slot) -> {
-            if (indexOf(pathsOf(slot), peerId) >= 0) {
+        table.forEachSlot((slot, k) -> {
+            if (holds(slot, peerId)) {
                 n[0]++;
             }
         });

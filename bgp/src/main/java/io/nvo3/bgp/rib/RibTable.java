@@ -15,4 +15,21 @@ interface RibTable {
 
     /** Visits every entry; the action must not modify the table. */
     void forEach(BiConsumer<Nlri, Object> action);
+
+    /**
+     * Visits every entry without building its key unless the visitor asks {@link KeyRef#key()}
+     * (tables of primitive keys rebuild the NLRI each time); the visitor must not modify the table
+     * nor keep the {@code KeyRef} past its call.
+     */
+    void forEachSlot(SlotVisitor visitor);
+
+    /** The key of the entry being visited. */
+    interface KeyRef {
+        Nlri key();
+    }
+
+    @FunctionalInterface
+    interface SlotVisitor {
+        void visit(Object slot, KeyRef key);
+    }
 }

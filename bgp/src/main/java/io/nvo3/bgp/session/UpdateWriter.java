@@ -20,29 +20,16 @@ import java.util.List;
 public final class UpdateWriter {
     private UpdateWriter() {}
 
-    /** Writes (without flushing) UPDATEs announcing {@code nlri} with {@code attrs}. */
+    /** Writes (without flushing) UPDATEs announcing {@code nlri} with {@code attrs}, each filled up to the message size limit. */
     public static int announce(ChannelConnection c, AfiSafi family, RouteAttributes attrs, List<? extends Nlri> nlri) {
-        int messages = 0;
-        int chunk = Math.max(1, 200);
-        for (int i = 0; i < nlri.size(); i += chunk) {
-            messages += writeAnnounce(c, family, attrs, List.copyOf(nlri.subList(i, Math.min(nlri.size(), i + chunk))));
+        if (nlri.isEmpty()) {
+            return 0;
         }
-        return messages;
-    }
-
-    private static int writeAnnounce(ChannelConnection c, AfiSafi family, RouteAttributes attrs, List<Nlri> part) {
-        byte[] encoded;
-        try {
-            encoded = BgpCodec.encode(announcement(family, attrs, part), c.context());
-        } catch (IllegalArgumentException tooBig) {
-            if (part.size() == 1) {
-                throw tooBig;
-            }
-            int half = part.size() / 2;
-            return writeAnnounce(c, family, attrs, part.subList(0, half)) + writeAnnounce(c, family, attrs, part.subList(half, part.size()));
+        UpdatePacker p = new UpdatePacker(family, attrs, c.context(), c::write);
+        for (Nlri n : nlri) {
+            p.add(n);
         }
-        c.write(encoded);
-        return 1;
+        return p.finish();
     }
 
     static UpdateMessage announcement(AfiSafi family, RouteAttributes attrs, List<Nlri> nlri) {
@@ -57,32 +44,22 @@ public final class UpdateWriter {
         return new UpdateMessage(List.of(), list, List.of());
     }
 
-    /** Writes UPDATEs withdrawing {@code nlri}. */
+    /** Writes UPDATEs withdrawing {@code nlri}, each filled up to the message size limit. */
     public static int withdraw(ChannelConnection c, AfiSafi family, List<? extends Nlri> nlri) {
-        int messages = 0;
-        int chunk = 200;
-        for (int i = 0; i < nlri.size(); i += chunk) {
-            messages += writeWithdraw(c, family, List.copyOf(nlri.subList(i, Math.min(nlri.size(), i + chunk))));
+        if (nlri.isEmpty()) {
+            return 0;
         }
-        return messages;
+        UpdatePacker p = UpdatePacker.withdrawals(family, c.context(), c::write);
+        for (Nlri n : nlri) {
+            p.add(n);
+        }
+        return p.finish();
     }
 
-    private static int writeWithdraw(ChannelConnection c, AfiSafi family, List<Nlri> part) {
-        UpdateMessage u = family.equals(AfiSafi.IPV4_UNICAST)
-                ? new UpdateMessage(part.stream().map(n -> (IpPrefix) n).toList(), List.of(), List.of())
-                : new UpdateMessage(List.of(), List.of(new PathAttribute.MpUnreachNlri(family, part)), List.of());
-        byte[] encoded;
-        try {
-            encoded = BgpCodec.encode(u, c.context());
-        } catch (IllegalArgumentException tooBig) {
-            if (part.size() == 1) {
-                throw tooBig;
-            }
-            int half = part.size() / 2;
-            return writeWithdraw(c, family, part.subList(0, half)) + writeWithdraw(c, family, part.subList(half, part.size()));
-        }
-        c.write(encoded);
-        return 1;
+    static UpdateMessage withdrawal(AfiSafi family, List<Nlri> nlri) {
+        return family.equals(AfiSafi.IPV4_UNICAST)
+                ? new UpdateMessage(nlri.stream().map(n -> (IpPrefix) n).toList(), List.of(), List.of())
+                : new UpdateMessage(List.of(), List.of(new PathAttribute.MpUnreachNlri(family, nlri)), List.of());
     }
 
     /**

@@ -24,6 +24,7 @@ import io.nvo3.bgp.fsm.SessionState;
 import io.nvo3.bgp.policy.ExportRules;
 import io.nvo3.bgp.policy.ExportTarget;
 import io.nvo3.bgp.policy.ImportRules;
+import io.nvo3.bgp.rib.BestChange;
 import io.nvo3.bgp.rib.LocRib;
 import io.nvo3.bgp.rib.NlriKeys;
 import io.nvo3.bgp.rib.Path;
@@ -32,6 +33,7 @@ import io.nvo3.bgp.rib.RouteAttributes;
 import io.nvo3.bgp.wire.BgpFrameDecoder;
 import io.netty.handler.codec.DecoderException;
 import io.nvo3.bgp.session.ChannelConnection;
+import io.nvo3.bgp.session.UpdatePacker;
 import io.nvo3.bgp.session.UpdateWriter;
 import io.nvo3.bgp.wire.AfiSafi;
 import io.nvo3.bgp.wire.Bytes;
@@ -497,22 +499,30 @@ final class NeighborSession implements FsmListener {
             rejected.add(NlriKeys.key(nlri));
             return;
         }
-        Nlri key = NlriKeys.key(nlri);
-        rejected.remove(key);
         LocRib rib = sp.locRib(f);
-        if (!rib.hasPath(key, id)) {
+        nlri = rib.canonical(nlri);
+        Nlri key = NlriKeys.key(nlri);
+        if (!rejected.isEmpty()) {
+            rejected.remove(key);
+        }
+        // One lookup: put tells whether the path is new (counted) or replaces this neighbor's previous one.
+        BestChange change = rib.put(key, new Path(nlri == key ? null : nlri, peer, attrs, false));
+        if (rib.lastPutAdded()) {
             accepted++;
         }
-        sp.propagate(rib.put(key, new Path(nlri == key ? null : nlri, peer, attrs, false)));
+        sp.propagate(change);
     }
 
     private void withdrawFrom(AfiSafi f, Nlri nlri) {
         Nlri key = NlriKeys.key(nlri);
-        rejected.remove(key);
+        if (!rejected.isEmpty()) {
+            rejected.remove(key);
+        }
         LocRib rib = sp.locRib(f);
-        if (rib.hasPath(key, id)) {
+        BestChange change = rib.remove(key, id);
+        if (rib.lastRemoveFound()) {
             accepted--;
-            sp.propagate(rib.remove(key, id));
+            sp.propagate(change);
         }
     }
 
@@ -720,19 +730,49 @@ final class NeighborSession implements FsmListener {
         pending.clear();
     }
 
-    /** Sends the whole Adj-RIB-Out of a family (RFC 4271 §9.4 initial exchange, or a route refresh). */
+    /** UPDATEs written between two flushes of a dump, so the neighbor gets the table while it is walked. */
+    private static final int DUMP_FLUSH_EVERY = 64;
+
+    /**
+     * Sends the whole Adj-RIB-Out of a family (RFC 4271 §9.4 initial exchange, or a route refresh),
+     * streamed: one packer per exported attribute set, each UPDATE written as soon as it is full. The
+     * export rules depend only on the best path's neighbor and attributes (and this session), so their
+     * result is reused while consecutive routes share both, as they mostly do.
+     */
     private void dump(AfiSafi f) {
-        Map<RouteAttributes, List<Nlri>> groups = new LinkedHashMap<>();
-        long[] count = {0};
-        sp.locRib(f).forEachBest((n, best) -> {
-            RouteAttributes a = exportFor(best, f, membership);
-            if (a != null) {
-                groups.computeIfAbsent(a, k -> new ArrayList<>()).add(best.nlriFor(n));
-                count[0]++;
+        ChannelConnection c = current;
+        Map<RouteAttributes, UpdatePacker> groups = new LinkedHashMap<>();
+        int[] sinceFlush = {0};
+        java.util.function.Consumer<byte[]> out = bytes -> {
+            c.write(bytes);
+            if (++sinceFlush[0] >= DUMP_FLUSH_EVERY) {
+                sinceFlush[0] = 0;
+                c.flush();
+            }
+        };
+        var memo = new Object() {
+            PeerRef peer;
+            RouteAttributes in;
+            RouteAttributes exported;
+            UpdatePacker packer;
+            long count;
+        };
+        sp.locRib(f).forEachBestNlri((nlri, best) -> {
+            if (best.peer() != memo.peer || best.attributes() != memo.in) {
+                memo.peer = best.peer();
+                memo.in = best.attributes();
+                memo.exported = exportFor(best, f, membership);
+                // Interned: equal attribute sets are the same instance.
+                memo.packer = memo.exported == null ? null
+                        : groups.computeIfAbsent(memo.exported, a -> new UpdatePacker(f, a, c.context(), out));
+            }
+            if (memo.packer != null) {
+                memo.packer.add(nlri);
+                memo.count++;
             }
         });
-        groups.forEach((a, ns) -> UpdateWriter.announce(current, f, a, ns));
-        advertised += count[0];
+        groups.values().forEach(UpdatePacker::finish);
+        advertised += memo.count;
     }
 
     private void sendInitial() {

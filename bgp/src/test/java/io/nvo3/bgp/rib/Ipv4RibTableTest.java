@@ -25,6 +25,8 @@ class Ipv4RibTableTest {
         Random r = new Random(42);
         for (int step = 0; step < 200_000; step++) {
             IpPrefix p = prefix(r.nextInt(5000));
+            // get then put/remove of one key, as LocRib does: the table reuses its last lookup.
+            assertThat(t.get(p)).isEqualTo(model.get(p));
             if (r.nextInt(3) == 0) {
                 t.remove(p);
                 model.remove(p);
