@@ -52,10 +52,36 @@ public final class Pull {
 
     /**
      * Answers a packet-in from NVE {@code systemId} in VN {@code vnId}. Throws {@link FibInputException} naming
-     * {@code systemId} or {@code vnId} when the input does not know them.
+     * {@code systemId} or {@code vnId} when the input does not know them. Linear in the VN (it builds the VN's view):
+     * for many packet-ins on one input, build a {@link #resolver} once and ask it.
      */
     public static PullResult resolve(FibInput input, String systemId, String vnId, PullQuery query,
                                      PullPolicy policy) {
+        return resolver(input, systemId, vnId).resolve(query, policy);
+    }
+
+    /**
+     * A resolver answering exactly as {@link #resolve} does for packet-ins from NVE {@code systemId} in VN
+     * {@code vnId} on this {@code input}: built once (linear in the VN), then each query costs a few map lookups.
+     * Throws {@link FibInputException} naming {@code systemId} or {@code vnId} when the input does not know them.
+     */
+    public static PullResolver resolver(FibInput input, String systemId, String vnId) {
+        Nve nve = input.nves().get(systemId);
+        if (nve == null) {
+            throw new FibInputException("systemId", "no connected NVE " + systemId);
+        }
+        VirtualNetwork vn = input.virtualNetworks().get(vnId);
+        if (vn == null) {
+            throw new FibInputException("vnId", "no VN " + vnId);
+        }
+        return new PullResolver(input, systemId, vnId, VnView.of(nve, VnContext.of(input, vn)));
+    }
+
+    /**
+     * The per-call computation {@link PullResolver} replaces, kept as the reference its property test compares with.
+     */
+    static PullResult resolveByView(FibInput input, String systemId, String vnId, PullQuery query,
+                                    PullPolicy policy) {
         Nve nve = input.nves().get(systemId);
         if (nve == null) {
             throw new FibInputException("systemId", "no connected NVE " + systemId);
@@ -88,6 +114,12 @@ public final class Pull {
         if (target == null) {
             return unknown(view, policy, "no destination " + mac);
         }
+        return forward(view, mac, target, policy);
+    }
+
+    /** The answer for a unicast frame to {@code mac}, known in {@code view} as {@code target}. */
+    static PullResult forward(VnView view, MacAddress mac, VnView.L2Target target, PullPolicy policy) {
+        Nve self = view.self();
         return switch (target) {
             case VnView.L2Target.Local l -> new PullResult.Forward(List.of(), List.of(new Action.Output(l.ofport())));
             case VnView.L2Target.Suspended s -> new PullResult.Drop(mac + " belongs to suspended port "
@@ -178,7 +210,7 @@ public final class Pull {
                 VnRules.remoteInstructions(r, view.self()), cookie(vni, mac), idleTimeout, 0);
     }
 
-    private static List<Action> tunnel(int vni, Inet4Address vtep, Nve self) {
+    static List<Action> tunnel(int vni, Inet4Address vtep, Nve self) {
         return List.of(new Action.SetTunnelId(vni), new Action.SetTunnelIpv4Dst(vtep),
                 new Action.Output(self.tunnelOfport()));
     }
@@ -190,7 +222,7 @@ public final class Pull {
         };
     }
 
-    private static PullResult flood(VnView view) {
+    static PullResult.Flood flood(VnView view) {
         return new PullResult.Flood(List.of(new Action.Group(Tables.floodFromLocalGroup(view.ctx().vn().vni()))));
     }
 }

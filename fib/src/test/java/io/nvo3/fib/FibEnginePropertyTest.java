@@ -51,7 +51,7 @@ class FibEnginePropertyTest {
      * Where every sequence starts: three connected NVEs (n3's tunnel is ofport 2, where tenant systems may also
      * claim to be), three VNs, and p1..p6 running across them, so that changes perturb a populated domain.
      */
-    private static final FibInput START = FibInput.of(
+    static final FibInput START = FibInput.of(
             List.of(new Nve("n1", IpAddresses.parseV4("198.18.0.1"), 1000),
                     new Nve("n2", IpAddresses.parseV4("198.18.0.2"), 1000),
                     new Nve("n3", IpAddresses.parseV4("198.18.0.3"), 2)),

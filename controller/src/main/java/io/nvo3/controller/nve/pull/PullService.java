@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.nvo3.controller.reconcile.FlowTranslator;
 import io.nvo3.fib.Pull;
 import io.nvo3.fib.PullPolicy;
+import io.nvo3.fib.PullResolver;
 import io.nvo3.fib.PullResult;
 import io.nvo3.fib.flow.FlowEntry;
 import io.nvo3.fib.input.FibInput;
@@ -104,7 +105,39 @@ public final class PullService implements AutoCloseable {
     private volatile Snapshot snapshot = new Snapshot(-1, null);
     private volatile boolean closed;
 
-    private record Snapshot(long version, FibInput input) {
+    /**
+     * One version of the FIB input with what packet-ins on it need, built lazily on the first packet-in after a change
+     * and dropped with the snapshot: one resolver per (NVE, VN) (a packet-in then costs map lookups, not a rebuild of
+     * the VN's view), and the VN of each PULL_MISS cookie seen.
+     */
+    private record Snapshot(long version, FibInput input, Map<ResolverKey, PullResolver> resolvers,
+                            Map<Long, Optional<VirtualNetwork>> vnByCookie) {
+        /** Cookies come from our own PULL_MISS flows (one per VN); a bound all the same against a misbehaving switch. */
+        private static final int MAX_COOKIES = 4096;
+
+        Snapshot(long version, FibInput input) {
+            this(version, input, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+
+        /** Throws {@link FibInputException} when the input knows neither the NVE nor the VN (nothing cached then). */
+        PullResolver resolver(String systemId, String vnId) {
+            return resolvers.computeIfAbsent(new ResolverKey(systemId, vnId),
+                    k -> Pull.resolver(input, k.systemId(), k.vnId()));
+        }
+
+        Optional<VirtualNetwork> vnOfPacketIn(long cookie) {
+            Optional<VirtualNetwork> vn = vnByCookie.get(cookie);
+            if (vn == null) {
+                vn = Pull.vnOfPacketIn(input, cookie);
+                if (vnByCookie.size() < MAX_COOKIES) {
+                    vnByCookie.put(cookie, vn);
+                }
+            }
+            return vn;
+        }
+    }
+
+    private record ResolverKey(String systemId, String vnId) {
     }
 
     /**
@@ -243,18 +276,21 @@ public final class PullService implements AutoCloseable {
         if (ch == null || ch.conn == null) {
             return 0;
         }
+        PullResolver resolver;
+        try {
+            Snapshot s = snapshot;
+            resolver = s.input() == input ? s.resolver(systemId, vnId) : Pull.resolver(input, systemId, vnId);
+        } catch (FibInputException e) {
+            return 0;
+        }
         int n = 0;
         for (io.nvo3.fib.input.MacAddress mac : macs) {
-            try {
-                if (Pull.resolve(input, systemId, vnId, new io.nvo3.fib.PullQuery.UnicastMiss(mac),
-                        options.policy()) instanceof PullResult.Forward f) {
-                    for (FlowEntry e : f.install()) {
-                        install(ch, ch.conn, e);
-                        n++;
-                    }
+            if (resolver.resolve(new io.nvo3.fib.PullQuery.UnicastMiss(mac), options.policy())
+                    instanceof PullResult.Forward f) {
+                for (FlowEntry e : f.install()) {
+                    install(ch, ch.conn, e);
+                    n++;
                 }
-            } catch (FibInputException e) {
-                return n;
             }
         }
         return n;
@@ -298,14 +334,14 @@ public final class PullService implements AutoCloseable {
         }
     }
 
-    private FibInput input() {
+    private Snapshot current() {
         long v = inputVersion.get();
         Snapshot s = snapshot;
         if (s.version() != v || s.input() == null) {
             s = new Snapshot(v, inputSource.get());
             snapshot = s;
         }
-        return s.input();
+        return s;
     }
 
     private void handle(NveChannel ch, PacketIn pi) {
@@ -313,8 +349,8 @@ public final class PullService implements AutoCloseable {
         if (conn == null) {
             return;
         }
-        FibInput input = input();
-        Optional<VirtualNetwork> vn = Pull.vnOfPacketIn(input, pi.cookie());
+        Snapshot snap = current();
+        Optional<VirtualNetwork> vn = snap.vnOfPacketIn(pi.cookie());
         Optional<Frame> frame = Frame.parse(pi.data().toArray());
         long inPort = inPort(pi);
         if (vn.isEmpty() || frame.isEmpty() || inPort < 0) {
@@ -323,7 +359,7 @@ public final class PullService implements AutoCloseable {
         }
         PullResult r;
         try {
-            r = Pull.resolve(input, ch.systemId, vn.get().id(), frame.get().query(), options.policy());
+            r = snap.resolver(ch.systemId, vn.get().id()).resolve(frame.get().query(), options.policy());
         } catch (FibInputException e) {
             ch.ignored.incrementAndGet();
             LOG.debug("NVE {}: packet-in for {} refused: {}", ch.systemId, vn.get().id(), e.getMessage());

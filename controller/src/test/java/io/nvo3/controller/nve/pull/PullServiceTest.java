@@ -185,6 +185,34 @@ class PullServiceTest {
     }
 
     @Test
+    void answersComeFromTheInputOfTheLastChangeAndNotFromAnEarlierCachedOne() {
+        setUp(FibPolicy.Mode.PULL, PullService.Options.defaults());
+        fib.nveUp(new Nve("hv3", (Inet4Address) IpAddresses.parse("198.18.0.3"), 10));
+        RecordingConnection hv1 = new RecordingConnection(1);
+        pull.attach("hv1", hv1);
+        long cookie = missCookie("hv1", "L2 miss");
+        Action toHv2 = new Action.SetField(Oxm.tunIpv4Dst((Inet4Address) IpAddresses.parse("198.18.0.2")));
+        Action toHv3 = new Action.SetField(Oxm.tunIpv4Dst((Inet4Address) IpAddresses.parse("198.18.0.3")));
+        pull.packetIn(hv1, packetIn(cookie, 5, ethernet(B, A)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> hv1.sent(PacketOut.class).size() == 1);
+        assertThat(hv1.sent(PacketOut.class).getLast().actions()).contains(toHv2).doesNotContain(toHv3);
+
+        fib.binding("b", Optional.of(new TsLocation.Bound("hv3", 7))); // b moved to hv3
+        pull.inputChanged();
+        pull.packetIn(hv1, packetIn(cookie, 5, ethernet(B, A)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> hv1.sent(PacketOut.class).size() == 2);
+        assertThat(hv1.sent(PacketOut.class).getLast().actions()).contains(toHv3).doesNotContain(toHv2);
+
+        fib.binding("b", Optional.empty()); // b unbound: no destination any more, flooded (policy FLOOD)
+        pull.inputChanged();
+        pull.packetIn(hv1, packetIn(cookie, 5, ethernet(B, A)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> hv1.sent(PacketOut.class).size() == 3);
+        assertThat(hv1.sent(PacketOut.class).getLast().actions()).doesNotContain(toHv2, toHv3);
+        assertThat(hv1.sent(FlowMod.class).stream().filter(f -> CookieTrace.isPulled(f.cookie())
+                && f.command() == FlowMod.OFPFC_ADD)).hasSize(2);
+    }
+
+    @Test
     void pulledEntriesMadeStaleByAMoveAreDeleted() {
         setUp(FibPolicy.Mode.PULL, PullService.Options.defaults());
         fib.nveUp(new Nve("hv3", (Inet4Address) IpAddresses.parse("198.18.0.3"), 10));
