@@ -46,6 +46,8 @@ public final class FibEngine {
     private final Map<Integer, String> vnByVni = new HashMap<>();
     private final Map<TsLocation.Bound, String> bindings = new HashMap<>();
     private Set<Inet4Address> domainVteps = Set.of();
+    /** {@link #input()} since the last change; null after one. */
+    private FibInput inputCache;
 
     private final Map<String, VnSlice> pipelines = new HashMap<>();
     private final Map<String, Map<String, VnSlice>> slices = new HashMap<>();
@@ -73,8 +75,25 @@ public final class FibEngine {
         return Map.copyOf(states);
     }
 
-    /** The input the applied changes led to. */
+    /** The input the applied changes led to (built once per change: building it validates every entry). */
     public FibInput input() {
+        if (inputCache == null) {
+            inputCache = buildInput();
+        }
+        return inputCache;
+    }
+
+    /** Whether a tenant system of this port id is held, without building the whole input. */
+    public boolean hasTenantSystem(String portId) {
+        return tss.containsKey(portId);
+    }
+
+    /** The NVE of this system id, without building the whole input. */
+    public Optional<Nve> nve(String systemId) {
+        return Optional.ofNullable(nves.get(systemId));
+    }
+
+    private FibInput buildInput() {
         Set<RemoteMac> macs = new HashSet<>();
         macsByVn.values().forEach(macs::addAll);
         Set<RemoteFloodMember> floods = new HashSet<>();
@@ -90,6 +109,7 @@ public final class FibEngine {
      * bound to another tenant system, or a second redirect for one (VN, MAC, old NVE).
      */
     public FibUpdate apply(FibChange change) {
+        inputCache = null;
         Set<String> affectedVns = new TreeSet<>();
         Set<String> pipelineOf = new TreeSet<>();
         Optional<String> fallback = Optional.empty();

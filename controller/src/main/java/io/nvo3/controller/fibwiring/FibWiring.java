@@ -178,7 +178,7 @@ public final class FibWiring {
     }
 
     public Optional<Nve> nve(String systemId) {
-        return Optional.ofNullable(engine.input().nves().get(systemId));
+        return engine.nve(systemId);
     }
 
     /** Feeds the port's tenant system as the FIB should see it now: model facts plus the NVE's binding. */
@@ -203,7 +203,7 @@ public final class FibWiring {
             out.addAll(apply(new FibChange.TsRemoved(portId)));
         } else {
             List<FibUpdate> u = apply(new FibChange.TsUpserted(want));
-            if (!u.isEmpty() || engine.input().tenantSystems().containsKey(portId)) {
+            if (!u.isEmpty() || engine.hasTenantSystem(portId)) {
                 fed.put(portId, want);
             }
             out.addAll(u);
