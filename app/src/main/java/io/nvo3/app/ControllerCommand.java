@@ -34,12 +34,16 @@ public final class ControllerCommand implements Callable<Integer> {
     @Option(names = "--vni-range", paramLabel = "MIN:MAX", description = "VNIs allocated to networks created without one (default 1000:16777215).")
     String vniRange;
 
+    @Option(names = "--store-fsync", paramLabel = "true|false",
+            description = "Force every group commit to disk (default true). false: acknowledged writes survive a crash or kill -9 of the controller, not a power loss.")
+    String storeFsync;
+
     @Override
     public Integer call() {
         ControllerRuntime runtime;
         try {
             ControllerConfig cfg = ConfigLoader.load(config,
-                    new ConfigLoader.Flags(dataDir, api, openflow, ovsdb, tokenFile, vniRange));
+                    new ConfigLoader.Flags(dataDir, api, openflow, ovsdb, tokenFile, vniRange, storeFsync));
             runtime = ControllerRuntime.start(cfg);
         } catch (ConfigException e) {
             System.err.println("nvo3 controller: " + e.getMessage());

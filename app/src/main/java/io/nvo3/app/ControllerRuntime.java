@@ -66,7 +66,7 @@ final class ControllerRuntime implements AutoCloseable {
 
         KvStore store;
         try {
-            store = KvStores.embedded(dataDir);
+            store = KvStores.embedded(dataDir, KvStores.Options.DEFAULT.withFsync(cfg.storeFsync()));
         } catch (RuntimeException e) {
             throw new ConfigException("cannot open the store in " + dataDir + ": " + e.getMessage(), e);
         }

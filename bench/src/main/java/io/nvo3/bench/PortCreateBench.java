@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Port creation through the Neutron API with the embedded store: the controller as a child process
  * pinned to CPU 0, this load generator on CPU 1 (run it with taskset -c 1).
  *
- * <p>Usage: {@code PortCreateBench REPO_DIR [PORTS=20000] [CONCURRENCY=32]}. Reports ports/s, p50/p99/max
+ * <p>Usage: {@code PortCreateBench REPO_DIR [PORTS=20000] [CONCURRENCY=32] [CONTROLLER_FLAG...]}, e.g. a trailing
+ * {@code --store-fsync false}. Reports ports/s, p50/p99/max
  * latency, and the controller's RSS and heap.
  */
 public final class PortCreateBench {
@@ -31,7 +32,10 @@ public final class PortCreateBench {
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         Path dataDir = Files.createTempDirectory("nvo3-bench-ports");
         int apiPort = 19_696;
-        try (ControllerProcess ctl = ControllerProcess.start(repo, dataDir, apiPort, "0")) {
+        try (ControllerProcess ctl = ControllerProcess.start(repo, dataDir, apiPort,
+                // -Dctl.cpu=none runs the controller on both cores (the whole 2-core machine), default: CPU 0 only
+                "none".equals(System.getProperty("ctl.cpu", "0")) ? null : System.getProperty("ctl.cpu", "0"),
+                java.util.Arrays.copyOfRange(args, Math.min(3, args.length), args.length))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             // Tenant subnets come from the documentation range 203.0.113.0/24 (overlapping across networks, as

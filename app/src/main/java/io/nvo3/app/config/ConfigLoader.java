@@ -24,12 +24,17 @@ import java.util.TreeSet;
 public final class ConfigLoader {
     /** Keys of the top level of the file. */
     static final Set<String> KEYS = new TreeSet<>(List.of(
-            "data-dir", "api", "openflow", "ovsdb", "token-file", "vni-range", "bgp"));
+            "data-dir", "api", "openflow", "ovsdb", "token-file", "vni-range", "store-fsync", "bgp"));
 
     private ConfigLoader() {}
 
     /** Flags as given on the command line; null means "not given". */
-    public record Flags(String dataDir, String api, String openflow, String ovsdb, String tokenFile, String vniRange) {}
+    public record Flags(String dataDir, String api, String openflow, String ovsdb, String tokenFile, String vniRange,
+                        String storeFsync) {
+        public Flags(String dataDir, String api, String openflow, String ovsdb, String tokenFile, String vniRange) {
+            this(dataDir, api, openflow, ovsdb, tokenFile, vniRange, null);
+        }
+    }
 
     public static ControllerConfig load(Path configFile, Flags flags) {
         JsonNode file = configFile == null ? null : readFile(configFile);
@@ -42,6 +47,11 @@ public final class ConfigLoader {
         String vniRange = pick(flags.vniRange(), file, "vni-range", where,
                 ControllerConfig.DEFAULT_VNI_MIN + ":" + ControllerConfig.DEFAULT_VNI_MAX);
         int[] vni = parseRange(flags.vniRange() != null ? "--vni-range" : where + "vni-range", vniRange);
+        String fsync = pick(flags.storeFsync(), file, "store-fsync", where, "true");
+        if (!fsync.equals("true") && !fsync.equals("false")) {
+            throw new ConfigException((flags.storeFsync() != null ? "--store-fsync" : where + "store-fsync")
+                    + ": '" + fsync + "' is not true or false");
+        }
         JsonNode bgp = file == null ? null : file.get("bgp");
         if (bgp != null && !bgp.isObject()) {
             throw new ConfigException(where + "bgp: expected a mapping");
@@ -59,7 +69,7 @@ public final class ConfigLoader {
                 HostPort.parse(label(flags.openflow(), "--openflow", where + "openflow"), openflow),
                 HostPort.parse(label(flags.ovsdb(), "--ovsdb", where + "ovsdb"), ovsdb),
                 tokenFile == null ? null : Path.of(tokenFile),
-                vni[0], vni[1], bgp);
+                vni[0], vni[1], bgp, Boolean.parseBoolean(fsync));
     }
 
     private static String label(String flag, String flagName, String key) {

@@ -8,6 +8,8 @@ import java.util.Objects;
  * Everything {@code nvo3 controller} runs with, after merging the YAML file and the flags (flags win).
  *
  * @param bgp the raw {@code bgp:} section (null when absent), validated by the BGP wiring
+ * @param storeFsync whether each group commit of the store is forced to disk (survives power loss) or only written
+ *                   to the file (survives a crash or kill -9 of the process, not of the machine)
  */
 public record ControllerConfig(
         Path dataDir,
@@ -17,7 +19,8 @@ public record ControllerConfig(
         Path tokenFile,
         int vniMin,
         int vniMax,
-        JsonNode bgp) {
+        JsonNode bgp,
+        boolean storeFsync) {
 
     public static final String DEFAULT_DATA_DIR = "./data";
     public static final String DEFAULT_API = "127.0.0.1:9696";

@@ -36,6 +36,7 @@ class ConfigLoaderTest {
                 ovsdb: "[::1]:16640"
                 token-file: /etc/nvo3/tokens
                 vni-range: 5000:6000
+                store-fsync: false
                 bgp:
                   asn: 65001
                   router-id: 198.19.0.254
@@ -47,6 +48,10 @@ class ConfigLoaderTest {
         assertThat(fromFile.ovsdb()).isEqualTo(new HostPort("::1", 16640));
         assertThat(fromFile.tokenFile()).isEqualTo(Path.of("/etc/nvo3/tokens"));
         assertThat(fromFile.vniMin()).isEqualTo(5000);
+        assertThat(fromFile.storeFsync()).isFalse();
+        assertThat(ConfigLoader.load(null, NO_FLAGS).storeFsync()).isTrue();
+        assertThatThrownBy(() -> ConfigLoader.load(null, new ConfigLoader.Flags(null, null, null, null, null, null, "yes")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--store-fsync");
         assertThat(fromFile.bgp().path("asn").asInt()).isEqualTo(65001);
 
         ControllerConfig flagged = ConfigLoader.load(f,
