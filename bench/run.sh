@@ -2,7 +2,7 @@
 # Runs the end-to-end benchmarks one by one, each with its CPU pinning (the machine has 2 CPUs: the system under
 # test on CPU 0, the load on CPU 1). Builds first when a source or POM is newer than the bench jar.
 #
-#   bench/run.sh [ports|nve|bgp|all] [ARGS...]     (default: all, without ARGS)
+#   bench/run.sh [ports|nve|bgp|fed|all] [ARGS...]     (default: all = ports, nve, bgp; without ARGS)
 #
 #   ports  io.nvo3.bench.PortCreateBench REPO_DIR [PORTS=20000] [CONCURRENCY=32]: Neutron port creation with the
 #          embedded store; it starts ./nvo3 controller pinned to CPU 0, the load generator runs on CPU 1.
@@ -13,6 +13,9 @@
 #          ovsdb-server/ovs-vswitchd on CPU 0; the controller, the load and the OVS CLI tools on CPU 1.
 #          ARGS: [--only plug|flows] [--plugs N] [--flows N] [--management 198.19.K.254].
 #   bgp    bench/bgp-ingest.sh ARGS (when present).
+#   fed    io.nvo3.bench.federation.FederationBench (needs root; not part of all): two ./nvo3 controller domains over
+#          iBGP, real OVS. Plug in A -> flow on both B NVEs (p50/p99/max), 10k-MAC add/withdraw into B. Appends to
+#          bench/RESULTS-federation.md. ARGS: [--only plug|churn] [--plugs N] [--macs N] [--management 198.19.K.254].
 #
 #   SKIP_BUILD=1   use what is built          BENCH_JVM="-Xmx4g"   options of the benchmark JVM
 #   NVO3_JAVA_OPTS is passed by ./nvo3 to the controller JVM of `ports` (e.g. -XX:StartFlightRecording=...).
@@ -24,9 +27,9 @@ cd "$ROOT"
 NAME=${1:-all}
 [ $# -gt 0 ] && shift
 case "$NAME" in
-  ports|nve|bgp|all) ;;
-  -h|--help|help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0;;
-  *) echo "run.sh: unknown benchmark '$NAME' (ports, nve, bgp or all)" >&2; exit 2;;
+  ports|nve|bgp|fed|all) ;;
+  -h|--help|help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0;;
+  *) echo "run.sh: unknown benchmark '$NAME' (ports, nve, bgp, fed or all)" >&2; exit 2;;
 esac
 if [ "$NAME" = all ] && [ $# -gt 0 ]; then echo "run.sh: arguments go with one benchmark, not with all" >&2; exit 2; fi
 command -v taskset >/dev/null || { echo "run.sh: taskset not found (apt-get install util-linux)" >&2; exit 1; }
@@ -55,7 +58,16 @@ classpath() {
   WORK=$(mktemp -d /tmp/nvo3-bench-run.XXXXXX)
   mvn -B -q -o -pl bench dependency:build-classpath -Dmdep.outputFile="$WORK/classpath" >/dev/null
   mkdir -p "$WORK/lib"
-  cp -r bench/target/classes "$WORK/lib/bench-classes"
+  # A concurrent build of the bench module empties target/classes for a moment: copy again until the mains are there.
+  local try
+  for try in 1 2 3 4 5 6; do
+    rm -rf "$WORK/lib/bench-classes"
+    cp -r bench/target/classes "$WORK/lib/bench-classes" 2>/dev/null || true
+    [ -f "$WORK/lib/bench-classes/io/nvo3/bench/PortCreateBench.class" ] \
+      && [ -f "$WORK/lib/bench-classes/io/nvo3/bench/nve/NveBench.class" ] && break
+    [ "$try" = 6 ] && { echo "run.sh: bench/target/classes lacks the benchmark mains (a build running?)" >&2; exit 1; }
+    sleep 5
+  done
   CP="$WORK/lib/bench-classes"
   local jars j i=0
   IFS=: read -r -a jars < "$WORK/classpath" || true  # no trailing newline
@@ -98,6 +110,19 @@ run_nve() {
   footer nve
 }
 
+run_fed() {
+  if [ "$(id -u)" != 0 ]; then echo "run.sh: fed needs root (network namespaces, OVS)" >&2; exit 1; fi
+  mkdir -p "$WORK/repo/scripts" "$WORK/repo/app/target"
+  cp nvo3 "$WORK/repo/" && cp scripts/env.sh "$WORK/repo/scripts/"
+  cp -r app/target/nvo3.jar app/target/lib "$WORK/repo/app/target/"
+  header fed
+  # Both controllers on CPU 1 with this JVM (its flow probes and the OVS CLI tools); every OVS daemon on CPU 0.
+  taskset -c 1 "${JAVA[@]}" -Dlogback.configurationFile="$WORK/lib/bench-classes/logback-bench.xml" -cp "$CP" \
+    io.nvo3.bench.federation.FederationBench --repo "$WORK/repo" --results "$ROOT/bench/RESULTS-federation.md" \
+    --ctl-cpu 1 --ovs-cpu 0 "$@"
+  footer fed
+}
+
 run_bgp() {
   if [ -x bench/bgp-ingest.sh ]; then
     bench/bgp-ingest.sh "$@"
@@ -110,5 +135,6 @@ case "$NAME" in
   ports) classpath; run_ports "$@";;
   nve) classpath; run_nve "$@";;
   bgp) run_bgp "$@";;
+  fed) classpath; run_fed "$@";;
   all) classpath; run_ports; run_nve; run_bgp;;
 esac

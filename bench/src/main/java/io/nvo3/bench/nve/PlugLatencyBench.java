@@ -18,12 +18,13 @@ import java.util.stream.Stream;
  * Plug latency: an OVS port with {@code external_ids:iface-id} appears on one of three real hypervisors (as os-vif
  * plugs a VM), and the clock stops when every NVE's desired state carries the port's MAC and every NVE reports its
  * switch in sync (the last bundle committed). Then the port is unplugged and the next plug waits until no NVE
- * carries it any more. Ports are created once through the Neutron API and plugged round-robin on hv1..hv3.
+ * carries it any more. Every plug uses a fresh port created beforehand through the Neutron API (230 per network),
+ * plugged round-robin on hv1..hv3.
  */
 final class PlugLatencyBench {
     private static final List<String> NVES = List.of("hv1", "hv2", "hv3");
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /** 198.51.100.20–249: the subnet's other addresses go to the seed ports and the gateway. */
+    /** Ports per network, 198.51.100.20–249: the subnet's other addresses go to the seed ports and the gateway. */
     private static final int MAX_PORTS = 230;
 
     /** Milliseconds from {@code ovs-vsctl add-port} (included) to flows installed on all three NVEs. */
@@ -34,7 +35,8 @@ final class PlugLatencyBench {
     }
 
     static Figures run(Testbed tb, int plugs, String ovsCpu) throws Exception {
-        Path data = Files.createTempDirectory("nvo3-bench-plug");
+        // Inside the testbed's directory, so that the testbed removes it also when the JVM is killed.
+        Path data = Files.createDirectories(tb.stateDir().resolve("controller"));
         try (EmbeddedController ctl = EmbeddedController.start(data, tb.managementAddress())) {
             NeutronClient api = new NeutronClient(ctl.apiPort(), EmbeddedController.TOKEN);
             List<Hypervisor> hvs = new ArrayList<>();
@@ -47,24 +49,31 @@ final class PlugLatencyBench {
                 hv.awaitBrInt(WAIT);
                 hvs.add(hv);
             }
-            String net = api.network("bench", "bench").get("id").asText();
-            String sub = api.subnet("bench", net, "198.51.100.0/24").get("id").asText();
-            // A port on each NVE so that every NVE carries the VN.
+            // Every plug gets a fresh port: one network per 230 ports (198.51.100.20-249 in each, overlapping as
+            // tenants' subnets do), with a seed port on every NVE so that every NVE carries every VN.
+            int networks = (plugs + MAX_PORTS - 1) / MAX_PORTS;
             List<String> seed = new ArrayList<>();
-            for (int i = 0; i < hvs.size(); i++) {
-                JsonNode p = api.port("bench", net, sub, "198.51.100." + (10 + i));
-                hvs.get(i).vsctl("add-port", "br-int", "seed" + i, "--", "set", "Interface", "seed" + i,
-                        "type=internal", "external_ids:iface-id=" + p.get("id").asText());
-                seed.add(p.get("mac_address").asText());
+            List<JsonNode> ports = new ArrayList<>();
+            for (int n = 0; n < networks; n++) {
+                String net = api.network("bench", "bench" + n).get("id").asText();
+                String sub = api.subnet("bench", net, "198.51.100.0/24").get("id").asText();
+                for (int i = 0; i < hvs.size(); i++) {
+                    JsonNode p = api.port("bench", net, sub, "198.51.100." + (10 + i));
+                    String iface = "seed" + n + "x" + i;
+                    hvs.get(i).vsctl("add-port", "br-int", iface, "--", "set", "Interface", iface, "type=internal",
+                            "external_ids:iface-id=" + p.get("id").asText());
+                    seed.add(p.get("mac_address").asText());
+                }
+                for (int i = 0; i < MAX_PORTS && ports.size() < plugs; i++) {
+                    ports.add(api.port("bench", net, sub, "198.51.100." + (20 + i)));
+                }
             }
             Poll.until("the seed ports on all NVEs", Duration.ofSeconds(60), () -> allCarry(ctl, seed));
-            List<JsonNode> ports = new ArrayList<>();
-            for (int i = 0; i < Math.min(plugs, MAX_PORTS); i++) {
-                ports.add(api.port("bench", net, sub, "198.51.100." + (20 + i)));
-            }
             double[] ms = new double[plugs];
             for (int k = 0; k < plugs; k++) {
-                JsonNode p = ports.get(k % ports.size());
+                // A port is plugged once: replugging a port unplugged moments ago, or on another NVE (a VM move,
+                // whose redirect lasts a grace time), is not what this measures.
+                JsonNode p = ports.get(k);
                 Hypervisor hv = hvs.get(k % hvs.size());
                 String iface = "b" + k;
                 String mac = p.get("mac_address").asText();
