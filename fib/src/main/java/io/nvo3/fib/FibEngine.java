@@ -169,24 +169,10 @@ public final class FibEngine {
                 affectedVns.addAll(vnsBoundTo(c.systemId()));
                 pipelineOf.add(c.systemId());
             }
-            case FibChange.RemoteMacAdded c -> {
-                checkRemoteVni("remoteMac.vni", c.remoteMac().vnId(), c.remoteMac().vni());
-                putMac(c.remoteMac(), true);
-                affectedVns.add(c.remoteMac().vnId());
-            }
-            case FibChange.RemoteMacRemoved c -> {
-                putMac(c.remoteMac(), false);
-                affectedVns.add(c.remoteMac().vnId());
-            }
-            case FibChange.FloodMemberAdded c -> {
-                checkRemoteVni("floodMember.vni", c.member().vnId(), c.member().vni());
-                putFlood(c.member(), true);
-                affectedVns.add(c.member().vnId());
-            }
-            case FibChange.FloodMemberRemoved c -> {
-                putFlood(c.member(), false);
-                affectedVns.add(c.member().vnId());
-            }
+            case FibChange.RemoteMacAdded c -> affectedVns.add(applyRemoteEntry(c));
+            case FibChange.RemoteMacRemoved c -> affectedVns.add(applyRemoteEntry(c));
+            case FibChange.FloodMemberAdded c -> affectedVns.add(applyRemoteEntry(c));
+            case FibChange.FloodMemberRemoved c -> affectedVns.add(applyRemoteEntry(c));
             case FibChange.RedirectAdded c -> {
                 Redirect r = c.redirect();
                 Redirect other = redirectsByVn.getOrDefault(r.vnId(), Map.of()).get(r.key());
@@ -208,6 +194,54 @@ public final class FibEngine {
             recomputeAll();
             return diffStates(before, states.keySet(), new FibUpdate.Scope.Full(fallback.get()));
         }
+        return recomputeIncrementally(affectedVns, pipelineOf);
+    }
+
+    /**
+     * Applies many remote (BGP-learned) changes — RemoteMac and FloodMember additions and removals — and recomputes
+     * each affected VN once, not once per change: a peer's full table arrives as thousands of changes. A change that
+     * breaks an invariant is refused on its own (listed in {@code refused}, nothing of it applied); the others go
+     * in. The result equals applying the accepted changes one by one.
+     */
+    public FibUpdate applyRemote(List<FibChange> changes, List<FibInputException> refused) {
+        inputCache = null;
+        Set<String> affectedVns = new TreeSet<>();
+        for (FibChange change : changes) {
+            try {
+                affectedVns.add(applyRemoteEntry(change));
+            } catch (FibInputException e) {
+                refused.add(e);
+            }
+        }
+        return recomputeIncrementally(affectedVns, Set.of());
+    }
+
+    /** Mutates the input for one remote change (validated first, so a refusal changes nothing); returns its VN. */
+    private String applyRemoteEntry(FibChange change) {
+        return switch (change) {
+            case FibChange.RemoteMacAdded c -> {
+                checkRemoteVni("remoteMac.vni", c.remoteMac().vnId(), c.remoteMac().vni());
+                putMac(c.remoteMac(), true);
+                yield c.remoteMac().vnId();
+            }
+            case FibChange.RemoteMacRemoved c -> {
+                putMac(c.remoteMac(), false);
+                yield c.remoteMac().vnId();
+            }
+            case FibChange.FloodMemberAdded c -> {
+                checkRemoteVni("floodMember.vni", c.member().vnId(), c.member().vni());
+                putFlood(c.member(), true);
+                yield c.member().vnId();
+            }
+            case FibChange.FloodMemberRemoved c -> {
+                putFlood(c.member(), false);
+                yield c.member().vnId();
+            }
+            default -> throw new IllegalArgumentException("not a remote FIB change: " + change);
+        };
+    }
+
+    private FibUpdate recomputeIncrementally(Set<String> affectedVns, Set<String> pipelineOf) {
         Set<String> touched = new TreeSet<>(pipelineOf);
         for (String systemId : pipelineOf) {
             Nve nve = nves.get(systemId);

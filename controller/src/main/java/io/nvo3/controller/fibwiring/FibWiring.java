@@ -177,6 +177,20 @@ public final class FibWiring {
         };
     }
 
+    /**
+     * Many remote changes at once (a peer's table after a session comes up): each affected VN is recomputed once.
+     * Changes the FIB refuses are logged and skipped, as with {@link #remote}.
+     */
+    public List<FibUpdate> remoteAll(List<FibChange> changes) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        List<io.nvo3.fib.input.FibInputException> refused = new ArrayList<>();
+        FibUpdate u = engine.applyRemote(changes, refused);
+        refused.forEach(e -> LOG.warn("FIB refused a remote entry: {}", e.getMessage()));
+        return u.isEmpty() ? List.of() : List.of(u);
+    }
+
     public Optional<Nve> nve(String systemId) {
         return engine.nve(systemId);
     }

@@ -201,7 +201,7 @@ public final class NveManager implements AutoCloseable {
     /** Federation: applies remote (BGP-learned) FIB changes on the manager's thread; affected NVEs reconcile. */
     public void applyRemote(List<io.nvo3.fib.input.FibChange> changes) {
         List<io.nvo3.fib.input.FibChange> copy = List.copyOf(changes);
-        exec(() -> copy.forEach(c -> dispatch(fib.remote(c))));
+        exec(() -> dispatch(fib.remoteAll(copy))); // one recompute per VN for the whole batch
     }
 
     /** Federation: the VTEP of every known NVE (connected, or remembered and not yet declared gone). */
