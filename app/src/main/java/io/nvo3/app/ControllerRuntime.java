@@ -222,13 +222,7 @@ final class ControllerRuntime implements AutoCloseable {
 
     private static String bindReason(BindException e) {
         String m = String.valueOf(e.getMessage());
-        if (m.contains("in use")) {
-            return "address already in use";
-        }
-        if (m.contains("assign") || m.contains("not available")) {
-            return m;
-        }
-        return m;
+        return m.contains("in use") ? "address already in use" : m;
     }
 
     @Override
