@@ -68,10 +68,12 @@ public final class ApiServer implements AutoCloseable {
 
     private final Server server;
     private final InetSocketAddress address;
+    private final List<Route> routes;
 
-    private ApiServer(Server server, InetSocketAddress address) {
+    private ApiServer(Server server, InetSocketAddress address, List<Route> routes) {
         this.server = server;
         this.address = address;
+        this.routes = routes;
     }
 
     /**
@@ -124,11 +126,16 @@ public final class ApiServer implements AutoCloseable {
         }
         InetSocketAddress actual = new InetSocketAddress(options.bind().getAddress(), connector.getLocalPort());
         LOG.info("API listening on {}", actual);
-        return new ApiServer(server, actual);
+        return new ApiServer(server, actual, router.routes());
     }
 
     public InetSocketAddress address() {
         return address;
+    }
+
+    /** The route table this server dispatches on: the core routes, then {@link Options#extraRoutes()}. */
+    public List<Route> routes() {
+        return routes;
     }
 
     @Override

@@ -22,6 +22,11 @@ final class Router {
         routes.add(r);
     }
 
+    /** Every registered route, in the order added. */
+    List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
     Result find(String method, String path) {
         List<String> segs = Route.split(path);
         Match best = null;

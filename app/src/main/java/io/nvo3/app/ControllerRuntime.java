@@ -39,17 +39,27 @@ import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the controller's parts in order and stops them in reverse. */
-final class ControllerRuntime implements AutoCloseable {
+/**
+ * Starts the controller's parts in order and stops them in reverse: what {@code nvo3 controller} runs, and what tests
+ * and benchmarks embed (with {@link ControllerConfig#embedded}) so that they exercise exactly the production wiring.
+ */
+public final class ControllerRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControllerRuntime.class);
 
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private volatile boolean closed;
+    private Path dataDir;
+    private String adminToken;
+    private ModelService model;
+    private NveManager nve;
+    private ApiServer api;
+    private FederationWiring federation;
+    private BgpService bgp;
 
     private ControllerRuntime() {}
 
     /** Starts everything or nothing: on a failure what was started is closed again and a ConfigException says why. */
-    static ControllerRuntime start(ControllerConfig cfg) {
+    public static ControllerRuntime start(ControllerConfig cfg) {
         ControllerRuntime rt = new ControllerRuntime();
         try {
             rt.startParts(cfg);
@@ -62,7 +72,15 @@ final class ControllerRuntime implements AutoCloseable {
 
     private void startParts(ControllerConfig cfg) {
         Path dataDir = DataDir.prepare(cfg.dataDir());
+        this.dataDir = dataDir;
         TokenRegistry tokens = tokens(cfg, dataDir);
+        if (cfg.tokenFile() == null) {
+            try {
+                this.adminToken = TokenRegistry.adminTokenIn(dataDir); // created by tokens() above
+            } catch (IOException e) {
+                throw new ConfigException("cannot read the admin token in " + dataDir + ": " + e.getMessage());
+            }
+        }
 
         KvStore store;
         try {
@@ -97,8 +115,8 @@ final class ControllerRuntime implements AutoCloseable {
         RemoteStore.Remembered remembered = remoteStore.load(); // remote (BGP) flows kept across a restart
         NveManager nve;
         try {
-            nve = NveManager.start(NveManager.Options.of(cfg.ovsdb().resolve("--ovsdb"), cfg.openflow().resolve("--openflow")),
-                    model, store, metrics, remembered.asChanges());
+            nve = NveManager.start(NveManager.Options.of(cfg.ovsdb().resolve("--ovsdb"), cfg.openflow().resolve("--openflow"))
+                            .withLifecycle(cfg.lifecycle()), model, store, metrics, remembered.asChanges());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConfigException("interrupted while starting the NVE manager");
@@ -160,6 +178,11 @@ final class ControllerRuntime implements AutoCloseable {
             throw new ConfigException("cannot start the API on " + cfg.api() + ": " + e.getMessage(), e);
         }
         parts.push(api);
+        this.model = model;
+        this.nve = nve;
+        this.api = api;
+        this.federation = federation;
+        this.bgp = bgp;
 
         log.info("nvo3 controller ready: api=http://{} openflow={} ovsdb={} data-dir={} store-revision={}",
                 api.address().getHostString() + ":" + api.address().getPort(), hostPort(nve.openflowAddress()),
@@ -223,6 +246,44 @@ final class ControllerRuntime implements AutoCloseable {
     private static String bindReason(BindException e) {
         String m = String.valueOf(e.getMessage());
         return m.contains("in use") ? "address already in use" : m;
+    }
+
+    /** The data directory in use (holds the generated admin token, see {@link #adminToken()}). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The admin token of the data directory; empty when the tokens came from a token file. */
+    public java.util.Optional<String> adminToken() {
+        return java.util.Optional.ofNullable(adminToken);
+    }
+
+    public java.net.InetSocketAddress apiAddress() {
+        return api.address();
+    }
+
+    public java.net.InetSocketAddress ovsdbAddress() {
+        return nve.ovsdbAddress();
+    }
+
+    public java.net.InetSocketAddress openflowAddress() {
+        return nve.openflowAddress();
+    }
+
+    public ModelService model() {
+        return model;
+    }
+
+    public NveManager nve() {
+        return nve;
+    }
+
+    public BgpService bgp() {
+        return bgp;
+    }
+
+    public FederationWiring federation() {
+        return federation;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.nvo3.api.ApiServer;
 import io.nvo3.api.NveStatusSource;
+import io.nvo3.api.OpenApiFit;
 import io.nvo3.api.Principal;
 import io.nvo3.api.TokenRegistry;
 import io.nvo3.controller.bgp.BgpService;
@@ -126,6 +127,10 @@ class BgpApiTest {
 
         JsonNode rib = ok("/api/v1/bgp/rib?family=l2vpn-evpn");
         assertThat(rib.get("family").asText()).isEqualTo("l2vpn-evpn");
+        assertThat(OpenApiFit.problems("GET", "/api/v1/bgp/neighbors", 200, ok("/api/v1/bgp/neighbors"))).isEmpty();
+        assertThat(OpenApiFit.problems("GET", "/api/v1/bgp/neighbors/{address}", 200,
+                ok("/api/v1/bgp/neighbors/127.0.0.2"))).isEmpty();
+        assertThat(OpenApiFit.problems("GET", "/api/v1/bgp/rib", 200, rib)).isEmpty();
         JsonNode r = rib.at("/routes/0");
         assertThat(r.get("prefix").asText()).isEqualTo("[type:macadv][rd:65002:10][etag:0][mac:aa:bb:cc:00:00:01][ip:203.0.113.1]");
         assertThat(r.get("next_hop").asText()).isEqualTo("198.18.0.2");
@@ -155,6 +160,7 @@ class BgpApiTest {
                 "{\"neighbor\": {\"address\": \"127.0.0.3\", \"port\": 1790, \"remote-as\": 65003, \"passive\": true,"
                         + " \"families\": [\"ipv4-vpn\"], \"description\": \"pe3\"}}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(OpenApiFit.problems("POST", "/api/v1/bgp/neighbors", 201, created.json())).isEmpty();
         assertThat(created.json().at("/neighbor/address").asText()).isEqualTo("127.0.0.3");
         assertThat(created.json().at("/neighbor/port").asInt()).isEqualTo(1790);
         assertThat(created.json().at("/neighbor/passive").asBoolean()).isTrue();

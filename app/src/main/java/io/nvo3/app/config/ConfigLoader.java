@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.nvo3.controller.bgp.BgpConfigParser;
+import io.nvo3.controller.mobility.LifecycleOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,7 +25,8 @@ import java.util.TreeSet;
 public final class ConfigLoader {
     /** Keys of the top level of the file. */
     static final Set<String> KEYS = new TreeSet<>(List.of(
-            "data-dir", "api", "openflow", "ovsdb", "token-file", "vni-range", "store-fsync", "bgp"));
+            "data-dir", "api", "openflow", "ovsdb", "token-file", "vni-range", "store-fsync", "bgp",
+            "lifecycle"));
 
     private ConfigLoader() {}
 
@@ -63,13 +65,19 @@ public final class ConfigLoader {
                 throw new ConfigException(where + e.getMessage());
             }
         }
+        LifecycleOptions lifecycle;
+        try {
+            lifecycle = LifecycleConfigParser.parse(file == null ? null : file.get("lifecycle"));
+        } catch (ConfigException e) {
+            throw new ConfigException(where + e.getMessage());
+        }
         return new ControllerConfig(
                 Path.of(dataDir),
                 HostPort.parse(label(flags.api(), "--api", where + "api"), api),
                 HostPort.parse(label(flags.openflow(), "--openflow", where + "openflow"), openflow),
                 HostPort.parse(label(flags.ovsdb(), "--ovsdb", where + "ovsdb"), ovsdb),
                 tokenFile == null ? null : Path.of(tokenFile),
-                vni[0], vni[1], bgp, Boolean.parseBoolean(fsync));
+                vni[0], vni[1], bgp, Boolean.parseBoolean(fsync), lifecycle);
     }
 
     private static String label(String flag, String flagName, String key) {

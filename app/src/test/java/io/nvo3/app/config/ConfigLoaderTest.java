@@ -3,7 +3,10 @@ package io.nvo3.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nvo3.controller.mobility.LifecycleOptions;
+import io.nvo3.fib.PullPolicy;
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,53 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(f, NO_FLAGS))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("bgp.neighbors[0].families")
                 .hasMessageContaining("evpn");
+    }
+
+    @Test
+    void theLifecycleSectionSetsGraceTimeAndPullProtection() throws IOException {
+        Path f = write("""
+                lifecycle:
+                  grace-time: 5
+                  pull:
+                    idle-timeout: 20
+                    unknown: drop
+                    packet-in-rate: 300
+                    packet-in-burst: 40
+                    switch-meter-pps: 0
+                """);
+        LifecycleOptions l = ConfigLoader.load(f, NO_FLAGS).lifecycle();
+        assertThat(l.grace()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(l.pull().policy()).isEqualTo(new PullPolicy(20, PullPolicy.Unknown.DROP));
+        assertThat(l.pull().ratePerSecond()).isEqualTo(300);
+        assertThat(l.pull().burst()).isEqualTo(40);
+        assertThat(l.pull().switchMeterPps()).isZero();
+
+        LifecycleOptions defaults = ConfigLoader.load(null, NO_FLAGS).lifecycle();
+        assertThat(defaults.grace()).isEqualTo(LifecycleOptions.defaults().grace());
+        assertThat(defaults.pull()).isEqualTo(LifecycleOptions.defaults().pull());
+        // Only what is given changes.
+        LifecycleOptions graceOnly = ConfigLoader.load(write("lifecycle: {grace-time: 0}"), NO_FLAGS).lifecycle();
+        assertThat(graceOnly.grace()).isZero();
+        assertThat(graceOnly.pull()).isEqualTo(LifecycleOptions.defaults().pull());
+    }
+
+    @Test
+    void aBadLifecycleSectionFailsAtLoadNamingTheKeyPath() throws IOException {
+        assertThatThrownBy(() -> ConfigLoader.load(write("lifecycle: {grace: 5}"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("lifecycle: unknown key grace")
+                .hasMessageContaining("grace-time");
+        assertThatThrownBy(() -> ConfigLoader.load(write("lifecycle: {grace-time: -1}"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("lifecycle.grace-time: -1 is outside 0-3600");
+        assertThatThrownBy(() -> ConfigLoader.load(write("lifecycle: {grace-time: 30s}"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("lifecycle.grace-time: '30s' is not a whole number");
+        assertThatThrownBy(() -> ConfigLoader.load(write("lifecycle: {pull: {idle-timeout: 0}}"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("lifecycle.pull.idle-timeout: 0 is outside 1-65535");
+        assertThatThrownBy(() -> ConfigLoader.load(write("lifecycle: {pull: {unknown: learn}}"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("lifecycle.pull.unknown: 'learn' is not flood or drop");
+        assertThatThrownBy(() -> ConfigLoader.load(write("lifecycle: {pull: {rate: 5}}"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("lifecycle.pull: unknown key rate");
+        assertThatThrownBy(() -> ConfigLoader.load(write("lifecycle: [1]"), NO_FLAGS))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("lifecycle: expected a mapping");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.nvo3.app.e2e;
 
+import io.nvo3.app.ControllerRuntime;
+import io.nvo3.app.config.ControllerConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +37,7 @@ class L2OverlayIT {
     static final Duration CONVERGE = Duration.ofSeconds(30);
     static Testbed tb;
     static Path dataDir;
-    static InProcessController ctl;
+    static ControllerRuntime ctl;
     static Neutron api;
     static Hypervisor hv1;
     static Hypervisor hv2;
@@ -54,13 +57,13 @@ class L2OverlayIT {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
         tb = Testbed.create();
         dataDir = Files.createTempDirectory("nvo3-e2e-");
-        ctl = InProcessController.start(dataDir, tb.managementAddress(), 0, 0, 0);
-        api = new Neutron(ctl.apiPort(), InProcessController.TOKEN);
+        ctl = ControllerRuntime.start(ControllerConfig.embedded(dataDir, tb.managementAddress()));
+        api = new Neutron(ctl.apiAddress().getPort(), ctl.adminToken().orElseThrow());
         hv1 = tb.addHypervisor("hv1");
         hv2 = tb.addHypervisor("hv2");
         hv3 = tb.addHypervisor("hv3");
         for (Hypervisor hv : List.of(hv1, hv2, hv3)) {
-            hv.joinController(tb.managementAddress(), ctl.ovsdbPort());
+            hv.joinController(tb.managementAddress(), ctl.ovsdbAddress().getPort());
         }
         JsonNode na = api.network("tenant-a", "net-a");
         JsonNode nb = api.network("tenant-b", "net-b");
@@ -176,13 +179,14 @@ class L2OverlayIT {
         a1.awaitReachable(a2.ip(), CONVERGE);
         try (LivePing ping = a1.startPing(a2.ip(), 10)) {
             ping.awaitMoreReplies(50, CONVERGE);
-            int ovsdb = ctl.ovsdbPort();
-            int of = ctl.openflowPort();
-            int apiPort = ctl.apiPort();
+            int ovsdb = ctl.ovsdbAddress().getPort();
+            int of = ctl.openflowAddress().getPort();
+            int apiPort = ctl.apiAddress().getPort();
             ctl.close();
             ctl = null;
             ping.awaitMoreReplies(100, CONVERGE);
-            ctl = InProcessController.start(dataDir, tb.managementAddress(), ovsdb, of, apiPort);
+            ctl = ControllerRuntime.start(ControllerConfig.embedded(dataDir, tb.managementAddress())
+                    .withPorts(apiPort, ovsdb, of));
             await().atMost(CONVERGE).until(() -> readBackCount() == 3);
             ping.awaitMoreReplies(100, CONVERGE);
             LivePingResult r = ping.stop();
@@ -216,7 +220,7 @@ class L2OverlayIT {
             hv3.vsctl("del-manager");
             await().atMost(CONVERGE).until(() -> nvesOf(hv3).getFirst().get("ovsdb").asText().equals("disconnected"));
             ping.awaitMoreReplies(50, CONVERGE);
-            hv3.joinController(tb.managementAddress(), ctl.ovsdbPort());
+            hv3.joinController(tb.managementAddress(), ctl.ovsdbAddress().getPort());
             await().atMost(CONVERGE).until(() -> nvesOf(hv3).getFirst().get("ovsdb").asText().equals("connected"));
             ping.awaitMoreReplies(50, CONVERGE);
             assertThat(ping.stop().lost()).isZero();
@@ -232,10 +236,10 @@ class L2OverlayIT {
     @Order(8)
     void badNveInputIsWarnedAboutAndDisturbsNothing() {
         Hypervisor nameless = tb.addHypervisor("hv4");
-        nameless.vsctl("set-manager", "tcp:" + tb.managementAddress() + ":" + ctl.ovsdbPort());
+        nameless.vsctl("set-manager", "tcp:" + tb.managementAddress() + ":" + ctl.ovsdbAddress().getPort());
         nameless.vsctl("set", "Open_vSwitch", ".", "external_ids:system-id=hv4");
         Hypervisor impostor = tb.addHypervisor("hv5");
-        impostor.vsctl("set-manager", "tcp:" + tb.managementAddress() + ":" + ctl.ovsdbPort());
+        impostor.vsctl("set-manager", "tcp:" + tb.managementAddress() + ":" + ctl.ovsdbAddress().getPort());
         impostor.vsctl("set", "Open_vSwitch", ".", "external_ids:system-id=" + hv1.systemId(),
                 "other_config:local_ip=" + impostor.vtep());
         String ghost = UUID.randomUUID().toString();
@@ -279,7 +283,7 @@ class L2OverlayIT {
 
     /** NVEs (of the three) whose last reconcile read the switch back after the restart and is in sync. */
     static long readBackCount() {
-        Neutron fresh = new Neutron(ctl.apiPort(), InProcessController.TOKEN);
+        Neutron fresh = new Neutron(ctl.apiAddress().getPort(), ctl.adminToken().orElseThrow());
         api = fresh;
         return nvesOf(hv1, hv2, hv3).stream().filter(n -> n.get("in_sync").asBoolean()
                 && n.path("last_reconcile").path("full_read").asBoolean()).count();

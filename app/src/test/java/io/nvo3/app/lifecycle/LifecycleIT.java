@@ -1,5 +1,8 @@
 package io.nvo3.app.lifecycle;
 
+import io.nvo3.app.ControllerRuntime;
+import io.nvo3.app.config.ControllerConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,7 +45,7 @@ class LifecycleIT {
     static final int SWITCH_METER_PPS = 1000;
     static Testbed tb;
     static Path dataDir;
-    static LifecycleController ctl;
+    static ControllerRuntime ctl;
     static Api api;
     static Hypervisor hv1;
     static Hypervisor hv2;
@@ -62,13 +65,13 @@ class LifecycleIT {
         LifecycleOptions lifecycle = LifecycleOptions.defaults().withGrace(GRACE).withPull(PullService.Options
                 .defaults().withPolicy(new PullPolicy(IDLE_SECONDS, PullPolicy.Unknown.FLOOD)).withRate(100, 50)
                 .withSwitchMeter(SWITCH_METER_PPS));
-        ctl = LifecycleController.start(dataDir, tb.managementAddress(), lifecycle);
-        api = new Api(ctl.apiPort(), LifecycleController.TOKEN);
+        ctl = ControllerRuntime.start(ControllerConfig.embedded(dataDir, tb.managementAddress()).withLifecycle(lifecycle));
+        api = new Api(ctl.apiAddress().getPort(), ctl.adminToken().orElseThrow());
         hv1 = tb.addHypervisor("hv1");
         hv2 = tb.addHypervisor("hv2");
         hv3 = tb.addHypervisor("hv3");
         for (Hypervisor hv : List.of(hv1, hv2, hv3)) {
-            hv.joinController(tb.managementAddress(), ctl.ovsdbPort());
+            hv.joinController(tb.managementAddress(), ctl.ovsdbAddress().getPort());
         }
         String pushNet = api.network("tenant-a", "push").get("id").asText();
         String pushSubnet = api.subnet("tenant-a", pushNet, "203.0.113.0/24").get("id").asText();

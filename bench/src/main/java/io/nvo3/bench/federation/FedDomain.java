@@ -70,9 +70,15 @@ final class FedDomain implements AutoCloseable {
                 "--openflow", nb + ":" + openflowPort, "--ovsdb", nb + ":" + ovsdbPort));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         List<String> out = new CopyOnWriteArrayList<>();
+        // FED_LOG_DIR=/some/dir keeps each controller's whole output there (name.log), for per-stage timing.
+        String logDir = System.getenv("FED_LOG_DIR");
         Thread pump = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                 java.io.Writer log = logDir == null ? java.io.Writer.nullWriter()
+                         : Files.newBufferedWriter(Path.of(logDir).resolve(name + ".log"), StandardCharsets.UTF_8)) {
                 for (String l = r.readLine(); l != null; l = r.readLine()) {
+                    log.write(l);
+                    log.write('\n');
                     out.add(l);
                     if (l.contains("ERROR") || l.contains("WARN")) {
                         System.err.println("[" + name + "] " + l);

@@ -1,5 +1,8 @@
 package io.nvo3.bench.pull;
 
+import io.nvo3.app.ControllerRuntime;
+import io.nvo3.app.config.ControllerConfig;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nvo3.controller.mobility.LifecycleOptions;
 import io.nvo3.controller.nve.pull.PullService;
@@ -63,7 +66,8 @@ public final class FirstPacketBench {
         try (Testbed tb = Testbed.builder().timeout(Duration.ofSeconds(120)).build()) {
             LifecycleOptions lifecycle = LifecycleOptions.defaults().withPull(PullService.Options.defaults()
                     .withPolicy(new PullPolicy(idle, PullPolicy.Unknown.FLOOD)).withRate(10_000, 1_000));
-            try (PullController ctl = PullController.start(dir, tb.managementAddress(), lifecycle)) {
+            try (ControllerRuntime ctl = ControllerRuntime.start(ControllerConfig.embedded(dir, tb.managementAddress())
+                    .withLifecycle(lifecycle))) {
                 run(tb, ctl, pairs, rounds, idle);
             }
         } finally {
@@ -73,12 +77,12 @@ public final class FirstPacketBench {
         }
     }
 
-    private static void run(Testbed tb, PullController ctl, int pairs, int rounds, int idle) {
-        Rest api = new Rest(ctl.apiPort(), PullController.TOKEN);
+    private static void run(Testbed tb, ControllerRuntime ctl, int pairs, int rounds, int idle) {
+        Rest api = new Rest(ctl.apiAddress().getPort(), ctl.adminToken().orElseThrow());
         Hypervisor hv1 = tb.addHypervisor("hv1");
         Hypervisor hv2 = tb.addHypervisor("hv2");
-        hv1.joinController(tb.managementAddress(), ctl.ovsdbPort());
-        hv2.joinController(tb.managementAddress(), ctl.ovsdbPort());
+        hv1.joinController(tb.managementAddress(), ctl.ovsdbAddress().getPort());
+        hv2.joinController(tb.managementAddress(), ctl.ovsdbAddress().getPort());
         String pull = api.network("bench", "pull");
         api.fibPolicy(pull, "pull");
         String pullSubnet = api.subnet("bench", pull, "198.51.100.0/24");

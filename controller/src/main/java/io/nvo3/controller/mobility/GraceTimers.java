@@ -50,6 +50,16 @@ public final class GraceTimers {
         return old == null ? Optional.empty() : Optional.of(old.redirect());
     }
 
+    /** Ends the grace time of {@code r} early; false when it is not (or no longer) the pending one of its key. */
+    public boolean cancel(Redirect r) {
+        Pending p = pending.get(r.key());
+        if (p == null || !p.redirect().equals(r)) {
+            return false;
+        }
+        pending.remove(r.key());
+        return true;
+    }
+
     /** Removes and returns the redirects whose grace time has ended. */
     public List<Redirect> expired() {
         Instant now = clock.instant();

@@ -92,7 +92,32 @@ public final class Lifecycle implements AutoCloseable {
         if (pull.holdsPulled()) {
             pull.purgeStale(fib.input());
         }
+        endStaleRedirects();
         scheduleGraceCheck();
+    }
+
+    /**
+     * A redirect whose moved tenant system left the target again (a reboot there: unplug, then plug) ends now, not
+     * after the grace time: until then the old NVE kept the MAC and tunnelled its frames to an NVE that no longer had
+     * it, and a re-plug cycle waited the whole grace time for the MAC to leave every NVE.
+     */
+    private void endStaleRedirects() {
+        if (grace.pending().isEmpty()) {
+            return;
+        }
+        FibInput input = fib.input();
+        List<FibUpdate> updates = new ArrayList<>();
+        for (GraceTimers.Pending p : grace.pending()) {
+            Redirect r = p.redirect();
+            if (Moves.stale(input, r) && grace.cancel(r)) {
+                LOG.info("mobility: {} of VN {} is no longer behind VTEP {}; redirect on NVE {} removed before its"
+                        + " grace time ended", r.mac(), r.vnId(), r.toVtep().getHostAddress(), r.fromSystemId());
+                updates.addAll(fib.redirectExpired(r));
+            }
+        }
+        if (!updates.isEmpty()) {
+            dispatch.accept(updates);
+        }
     }
 
     /** The VN's mode before {@code n} is applied (call before {@link FibWiring#network}). */

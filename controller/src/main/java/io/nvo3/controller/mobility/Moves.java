@@ -33,4 +33,22 @@ public final class Moves {
         }
         return Optional.of(new Redirect(vn.id(), ts.mac(), fromSystemId, target.vtep(), vn.vni()));
     }
+
+    /**
+     * True when {@code r} tunnels to nobody: no tenant system with its MAC in its VN is bound to an NVE behind its
+     * target VTEP any more (shut off or rebooting there, moved on or back, deleted). Such a redirect ends at once
+     * instead of at the end of its grace time: frames reaching the old NVE have nowhere to go at the target, and an
+     * unplugged port's MAC leaves every NVE within the plug latency.
+     */
+    public static boolean stale(FibInput input, Redirect r) {
+        for (TenantSystem ts : input.tenantSystems().values()) {
+            if (ts.vnId().equals(r.vnId()) && ts.mac().equals(r.mac()) && ts.location() instanceof TsLocation.Bound b) {
+                Nve at = input.nves().get(b.systemId());
+                if (at != null && at.vtep().equals(r.toVtep())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 }

@@ -24,7 +24,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.nvo3.fib.FibUpdate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -110,6 +115,56 @@ class MobilityTest {
         assertThat(later).extracting(Redirect::fromSystemId).containsExactly("hv2", "hv1");
         assertThat(f.redirectExpired(first)).isEmpty(); // replaced: the hv1 redirect now points at hv3
         assertThat(f.redirects()).hasSize(2);
+    }
+
+    @Test
+    void aRedirectEndsAsSoonAsTheMovedPortLeavesItsNewNveNotAtTheEndOfTheGraceTime() {
+        FibWiring f = wiring();
+        ScheduledExecutorService core = Executors.newSingleThreadScheduledExecutor();
+        List<FibUpdate> dispatched = new ArrayList<>();
+        try (Lifecycle l = new Lifecycle(LifecycleOptions.defaults(), f, core, dispatched::addAll, f::input,
+                new SimpleMeterRegistry())) {
+            f.binding("a", Optional.of(new TsLocation.Bound("hv3", 8)));
+            l.fibChanged();
+            assertThat(l.grace().pending()).hasSize(1);
+            l.fibChanged(); // other changes while it is at hv3 keep it
+            assertThat(l.grace().pending()).hasSize(1);
+            assertThat(redirectFlows(f.state("hv1").orElseThrow())).isPositive();
+
+            // Rebooted at hv3: unplugged there. hv1 no longer tunnels its MAC to hv3, at once.
+            f.binding("a", Optional.empty());
+            l.fibChanged();
+            assertThat(l.grace().pending()).isEmpty();
+            assertThat(f.redirects()).isEmpty();
+            assertThat(redirectFlows(f.state("hv1").orElseThrow())).isZero();
+            assertThat(dispatched).isNotEmpty();
+
+            // Plugged again at hv3: a re-plug at the same place is no move, so no new redirect either.
+            f.binding("a", Optional.of(new TsLocation.Bound("hv3", 9)));
+            l.fibChanged();
+            assertThat(l.grace().pending()).isEmpty();
+        } finally {
+            core.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRedirectOfAPortThatMovedBackToItsOldNveEndsToo() {
+        FibWiring f = wiring();
+        ScheduledExecutorService core = Executors.newSingleThreadScheduledExecutor();
+        try (Lifecycle l = new Lifecycle(LifecycleOptions.defaults(), f, core, u -> { }, f::input,
+                new SimpleMeterRegistry())) {
+            f.binding("a", Optional.of(new TsLocation.Bound("hv3", 8)));
+            l.fibChanged();
+            f.binding("a", Optional.of(new TsLocation.Bound("hv1", 5)));
+            l.fibChanged();
+            // hv1 -> hv3 ended (it is back at hv1); hv3 -> hv1 runs its grace time.
+            assertThat(l.grace().pending()).singleElement()
+                    .satisfies(p -> assertThat(p.redirect().fromSystemId()).isEqualTo("hv3"));
+            assertThat(f.redirects()).extracting(Redirect::fromSystemId).containsExactly("hv3");
+        } finally {
+            core.shutdownNow();
+        }
     }
 
     @Test

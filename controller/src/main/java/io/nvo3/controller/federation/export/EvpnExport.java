@@ -52,18 +52,16 @@ public final class EvpnExport {
      * is exported.
      */
     public static Set<ExportedRoute> routes(VnRouting vn, Collection<LocalTenantSystem> tenantSystems) {
-        Map<Long, LocalTenantSystem> byMac = new TreeMap<>();
-        for (LocalTenantSystem ts : tenantSystems) {
-            if (!ts.exported()) {
-                continue;
-            }
-            byMac.merge(ts.mac().bits(), ts, (a, b) -> PREFERRED.compare(a, b) <= 0 ? a : b);
-        }
         TreeSet<Inet4Address> vteps = new TreeSet<>(EvpnOrder.ADDRESS);
         List<ExportedRoute> out = new ArrayList<>();
-        for (LocalTenantSystem ts : byMac.values()) {
+        for (LocalTenantSystem ts : preferredByMac(tenantSystems).values()) {
             Inet4Address vtep = ts.vtep().orElseThrow();
+            // The NVE still hosts the tenant system and takes part in flooding (IMET) even when another domain's
+            // route for its MAC won (RFC 7432 §15) and its MAC/IP routes are withdrawn.
             vteps.add(vtep);
+            if (ts.macRoutesWithdrawn()) {
+                continue;
+            }
             List<PathAttribute> attrs = macIpAttributes(vn, ts.mobilitySequence());
             out.add(macIp(vn, ts, Optional.empty(), vtep, attrs));
             ts.fixedIps().stream().distinct().sorted(EvpnOrder.ADDRESS)
@@ -73,6 +71,23 @@ public final class EvpnExport {
             out.add(imet(vn, vtep));
         }
         return ordered(out);
+    }
+
+    /**
+     * Per MAC the exported tenant system that claims it: should two claim one MAC, the one with the higher mobility
+     * sequence, then the lower VTEP, then the lower port id. Ordered by MAC.
+     */
+    public static Map<io.nvo3.bgp.wire.MacAddress, LocalTenantSystem> preferredByMac(
+            Collection<LocalTenantSystem> tenantSystems) {
+        Map<Long, LocalTenantSystem> byMac = new TreeMap<>();
+        for (LocalTenantSystem ts : tenantSystems) {
+            if (ts.exported()) {
+                byMac.merge(ts.mac().bits(), ts, (a, b) -> PREFERRED.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        Map<io.nvo3.bgp.wire.MacAddress, LocalTenantSystem> out = new LinkedHashMap<>();
+        byMac.values().forEach(ts -> out.put(ts.mac(), ts));
+        return out;
     }
 
     /**

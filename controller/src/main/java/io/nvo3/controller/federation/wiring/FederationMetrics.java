@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Federation meters: {@code nvo3.federation.exported.routes}, {@code nvo3.federation.remote.macs},
  * {@code nvo3.federation.remote.flood.members}, {@code nvo3.federation.remote.held} (gauges),
  * {@code nvo3.federation.fib.changes}, {@code nvo3.federation.import.skipped{reason}} and
- * {@code nvo3.federation.route.events{peer}} (best-path changes per peer: a flapping peer shows here).
+ * {@code nvo3.federation.route.events{peer}} (best-path changes per peer: a flapping peer shows here),
+ * {@code nvo3.federation.mac.mobility{event}} (cross-domain MAC moves, withdrawals and duplicate MACs).
  */
 final class FederationMetrics {
     private final MeterRegistry meters;
@@ -47,6 +48,15 @@ final class FederationMetrics {
 
     void fibChanges(int n) {
         fibChanges.increment(n);
+    }
+
+    /**
+     * {@code nvo3.federation.mac.mobility{event}}: taken_over (learnt here while another domain advertised it),
+     * withdrawn (another domain's route won), readvertised, duplicate (RFC 7432 duplicate MAC detection).
+     */
+    void mobility(String event) {
+        Counter.builder("nvo3.federation.mac.mobility").tag("event", event)
+                .description("cross-domain MAC mobility decisions").register(meters).increment();
     }
 
     void skipped(SkipReason reason) {

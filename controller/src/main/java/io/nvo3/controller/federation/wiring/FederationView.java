@@ -35,8 +35,9 @@ public record FederationView(boolean bgpConfigured, boolean importReady, int hel
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Vn(String networkId, int localVni, int advertisedVni, String rd, List<String> importTargets,
                      List<String> exportTargets, List<String> warnings, List<Exported> exported,
-                     List<RemoteMacRoute> remoteMacs, List<RemoteFlood> floodMembers) {
+                     List<RemoteMacRoute> remoteMacs, List<RemoteFlood> floodMembers, List<LocalMac> mobility) {
         public Vn {
+            mobility = List.copyOf(mobility);
             importTargets = List.copyOf(importTargets);
             exportTargets = List.copyOf(exportTargets);
             warnings = List.copyOf(warnings);
@@ -46,9 +47,21 @@ public record FederationView(boolean bgpConfigured, boolean importReady, int hel
         }
     }
 
-    /** One route this domain originates for the VN. */
+    /**
+     * One route this domain originates for the VN; {@code sequence} is the MAC Mobility sequence number of a MAC/IP
+     * route (0 when it carries no community), null for other route types.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Exported(String route, String nextHop) {}
+    public record Exported(String route, String nextHop, Long sequence) {}
+
+    /**
+     * RFC 7432 §15 state of one local MAC of the VN: the sequence chosen, whether its MAC/IP routes are withdrawn
+     * because another domain's route won ({@code winner_vtep}, {@code winner_sequence}), and whether it was found to
+     * be a duplicate MAC.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record LocalMac(String mac, String vtep, long sequence, boolean withdrawn, String winnerVtep,
+                           Long winnerSequence, boolean duplicate) {}
 
     /**
      * One received MAC/IP route imported into the VN; {@code selected} = it won the RFC 7432 §15 choice and is in the

@@ -21,13 +21,15 @@ final class FederationViews {
     private FederationViews() {}
 
     static FederationView of(RemoteGate gate, Set<RouteTarget> importTargets, List<VnRouting> vns,
-                             Map<String, Set<ExportedRoute>> exported, ImportSnapshot snap, List<String> conflicts) {
+                             Map<String, Set<ExportedRoute>> exported, ImportSnapshot snap, List<String> conflicts,
+                             Map<String, List<FederationView.LocalMac>> mobility) {
         Map<String, RemoteRibView.VnView> remote = RemoteRibView.perVn(snap);
         List<FederationView.Vn> out = new ArrayList<>();
         for (VnRouting vn : vns) {
             List<FederationView.Exported> ex = new ArrayList<>();
             for (ExportedRoute r : exported.getOrDefault(vn.networkId(), Set.of())) {
-                ex.add(new FederationView.Exported(RouteText.nlri(r.nlri()), r.nextHop().getHostAddress()));
+                ex.add(new FederationView.Exported(RouteText.nlri(r.nlri()), r.nextHop().getHostAddress(),
+                        sequence(r)));
             }
             RemoteRibView.VnView rv = remote.get(vn.networkId());
             List<FederationView.RemoteMacRoute> macs = new ArrayList<>();
@@ -45,11 +47,23 @@ final class FederationViews {
                 }
             }
             out.add(new FederationView.Vn(vn.networkId(), vn.localVni(), vn.advertisedVni(), String.valueOf(vn.rd()),
-                    rts(vn.importTargets()), rts(vn.exportTargets()), vn.warnings(), ex, macs, floods));
+                    rts(vn.importTargets()), rts(vn.exportTargets()), vn.warnings(), ex, macs, floods,
+                    mobility.getOrDefault(vn.networkId(), List.of())));
         }
         List<FederationView.Skipped> skipped = snap.errors().stream().map(s -> new FederationView.Skipped(
                 RouteText.nlri(s.route().nlri()), peer(s.route().peer()), s.reason().name(), s.detail())).toList();
         return new FederationView(true, gate.isReady(), gate.held(), rts(importTargets), out, conflicts, skipped);
+    }
+
+    /** The MAC Mobility sequence of a MAC/IP route (0 without the community); null for other route types. */
+    private static Long sequence(ExportedRoute r) {
+        if (!(r.nlri() instanceof io.nvo3.bgp.wire.nlri.EvpnRoute.MacIpAdvertisement)) {
+            return null;
+        }
+        return r.extendedCommunities().stream()
+                .filter(c -> c instanceof io.nvo3.bgp.wire.extcommunities.ExtendedCommunity.MacMobility)
+                .map(c -> ((io.nvo3.bgp.wire.extcommunities.ExtendedCommunity.MacMobility) c).sequence())
+                .findFirst().orElse(0L);
     }
 
     private static List<String> rts(Collection<RouteTarget> rts) {

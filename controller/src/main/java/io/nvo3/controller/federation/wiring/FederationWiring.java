@@ -22,6 +22,11 @@ import io.nvo3.controller.federation.export.ExportDiff;
 import io.nvo3.controller.federation.export.ExportedRoute;
 import io.nvo3.controller.federation.export.LocalTenantSystem;
 import io.nvo3.controller.federation.export.LocalTenantSystems;
+import io.nvo3.controller.federation.export.MacMobility;
+import io.nvo3.controller.federation.export.MobilityEvent;
+import io.nvo3.controller.federation.export.MobilityMemory;
+import io.nvo3.controller.federation.export.RemoteClaim;
+import io.nvo3.controller.federation.imports.MacRoute;
 import io.nvo3.controller.federation.imports.EvpnImport;
 import io.nvo3.controller.federation.imports.ImportPolicy;
 import io.nvo3.controller.federation.imports.ImportSnapshot;
@@ -73,16 +78,23 @@ public final class FederationWiring implements AutoCloseable {
      *                           remote entries give way to the Loc-RIB (the speaker does not report End-of-RIB)
      * @param restartMaxDeferral after a restart: the latest moment they do (RFC 4724 selection deferral)
      * @param poll               how often NVE VTEPs and neighbor states are looked at
+     * @param duplicateMacs      RFC 7432 duplicate MAC detection (N moves within M seconds)
      */
     public record Options(Duration debounce, Duration holdDown, Duration restartSettle, Duration restartMaxDeferral,
-                          Duration poll, Clock clock) {
+                          Duration poll, Clock clock, MacMobility.Settings duplicateMacs) {
         public Options {
+            Objects.requireNonNull(duplicateMacs, "duplicateMacs");
             Objects.requireNonNull(debounce, "debounce");
             Objects.requireNonNull(holdDown, "holdDown");
             Objects.requireNonNull(restartSettle, "restartSettle");
             Objects.requireNonNull(restartMaxDeferral, "restartMaxDeferral");
             Objects.requireNonNull(poll, "poll");
             Objects.requireNonNull(clock, "clock");
+        }
+
+        public Options(Duration debounce, Duration holdDown, Duration restartSettle, Duration restartMaxDeferral,
+                       Duration poll, Clock clock) {
+            this(debounce, holdDown, restartSettle, restartMaxDeferral, poll, clock, MacMobility.Settings.defaults());
         }
 
         public static Options defaults() {
@@ -105,6 +117,7 @@ public final class FederationWiring implements AutoCloseable {
     private final BgpService bgp;
     private final Nves nves;
     private final RemoteStore remoteStore;
+    private final MobilityStore mobilityStore;
     private final RemoteGate gate;
     private final FederationMetrics metrics;
     private final ScheduledExecutorService loop;
@@ -115,11 +128,14 @@ public final class FederationWiring implements AutoCloseable {
     private final Map<String, Port> ports = new HashMap<>();
     private final Map<Nlri, ReceivedEvpnRoute> received = new LinkedHashMap<>();
     private Set<ExportedRoute> exported = Set.of();
+    /** RFC 7432 §15 decisions per (VN, MAC), fed back to {@link MacMobility#decide} on every recompute. */
+    private Map<MobilityMemory.Key, MobilityMemory> mobility;
     private Set<RouteTarget> importTargets;
     private Map<String, Inet4Address> vteps = Map.of();
     private Set<String> loggedSkips = Set.of();
     private ScheduledFuture<?> pending;
     private ScheduledFuture<?> recheck;
+    private long lastRecomputeNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
     private volatile FederationView view = FederationView.EMPTY;
     private volatile boolean closed;
 
@@ -133,6 +149,8 @@ public final class FederationWiring implements AutoCloseable {
         this.bgp = bgp;
         this.nves = nves;
         this.remoteStore = remoteStore;
+        this.mobilityStore = remoteStore.mobility();
+        this.mobility = new LinkedHashMap<>(mobilityStore.load());
         this.gate = new RemoteGate(options.holdDown(), options.clock(), remembered.macs(), remembered.floods());
         this.metrics = new FederationMetrics(meters);
         this.startedAt = options.clock().instant();
@@ -282,14 +300,25 @@ public final class FederationWiring implements AutoCloseable {
 
     // ------------------------------------------------------------------ recompute
 
+    /**
+     * Leading-edge debounce: a change after a quiet period is recomputed at once (a plug must reach the peers within
+     * milliseconds); changes within {@code debounce} after the end of the last recompute wait and are applied together,
+     * so a burst of thousands of routes costs a few recomputes, not one per route.
+     */
     private void dirty() {
         if (closed || pending != null) {
             return;
         }
+        long quietNanos = System.nanoTime() - lastRecomputeNanos;
+        long waitNanos = Math.max(0, options.debounce().toNanos() - quietNanos);
         pending = loop.schedule(() -> guarded(() -> {
             pending = null;
-            recompute();
-        }), options.debounce().toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                recompute();
+            } finally {
+                lastRecomputeNanos = System.nanoTime();
+            }
+        }), waitNanos, TimeUnit.NANOSECONDS);
     }
 
     private void recompute() {
@@ -303,18 +332,34 @@ public final class FederationWiring implements AutoCloseable {
         List<VnRouting> vns = VnRoutingTable.compute(networks.values(), bgpvpns, rds, domain);
         BgpSpeaker speaker = bgp.speaker().orElseThrow();
 
+        // Import first: export needs the other domains' claims on our MACs (RFC 7432 §15). Routes from our own VTEPs
+        // (reflected back to us) are ignored, RFC 7432 §9.1 by import RT.
+        ImportSnapshot snap = EvpnImport.compute(received.values(), vns, ImportPolicy.of(Set.copyOf(vteps.values())));
+
         // Export (RFC 7432 §7.2, §7.3; RFC 8365 §5.1.3): the pure mapping, then only the difference to the speaker.
         Map<String, List<Port>> byVn = new HashMap<>();
         ports.values().forEach(p -> byVn.computeIfAbsent(p.networkId(), k -> new ArrayList<>()).add(p));
+        Map<String, Map<io.nvo3.bgp.wire.MacAddress, RemoteClaim>> claims = claims(snap);
         Map<VnRouting, List<LocalTenantSystem>> input = new LinkedHashMap<>();
+        Map<MobilityMemory.Key, MobilityMemory> nextMobility = new LinkedHashMap<>();
+        Instant now = options.clock().instant();
         for (VnRouting vn : vns) {
             List<LocalTenantSystem> tss = LocalTenantSystems.fromPorts(byVn.getOrDefault(vn.networkId(), List.of()),
                     nve -> Optional.ofNullable(vteps.get(nve)),
-                    // RFC 7432 §15: the MAC Mobility sequence number counts the moves of the MAC.
+                    // RFC 7432 §15: the MAC Mobility sequence number counts the moves of the MAC: this domain's own
+                    // moves here, MacMobility adds the other domains'.
                     portId -> Optional.ofNullable(ports.get(portId)).map(Port::moves).orElse(0L));
             Network n = networks.get(vn.networkId());
-            input.put(vn, n == null ? tss : SuspendedPolicy.apply(n.fibPolicy().suspended(), tss));
+            List<LocalTenantSystem> policed = n == null ? tss : SuspendedPolicy.apply(n.fibPolicy().suspended(), tss);
+            MacMobility.Outcome m = MacMobility.decide(vn.networkId(), policed,
+                    claims.getOrDefault(vn.networkId(), Map.of()), mobility, options.duplicateMacs(), now,
+                    gate.isReady());
+            m.events().forEach(this::logMobility);
+            nextMobility.putAll(m.memory());
+            input.put(vn, m.tenantSystems());
         }
+        mobility = nextMobility;
+        mobilityStore.save(mobility);
         EvpnExport.DomainExport out = EvpnExport.routes(input);
         ExportDiff diff = ExportDiff.between(exported, out.routes());
         for (ExportedRoute.Key k : diff.withdraw()) {
@@ -337,13 +382,66 @@ public final class FederationWiring implements AutoCloseable {
             importTargets = rts;
         }
 
-        // Import: routes from our own VTEPs (reflected back to us) are ignored, RFC 7432 §9.1 by import RT.
-        ImportSnapshot snap = EvpnImport.compute(received.values(), vns, ImportPolicy.of(Set.copyOf(vteps.values())));
         logSkips(snap);
         applyImport(snap);
         Map<String, Set<ExportedRoute>> perVn = new HashMap<>();
         input.forEach((vn, tss) -> perVn.put(vn.networkId(), EvpnExport.routes(vn, tss)));
-        view = FederationViews.of(gate, rts, vns, perVn, snap, out.conflicts());
+        view = FederationViews.of(gate, rts, vns, perVn, snap, out.conflicts(), mobilityView(claims));
+    }
+
+    /** Per VN and MAC the strongest accepted MAC/IP route of another domain, selected for the FIB or not. */
+    private static Map<String, Map<io.nvo3.bgp.wire.MacAddress, RemoteClaim>> claims(ImportSnapshot snap) {
+        Map<String, Map<io.nvo3.bgp.wire.MacAddress, RemoteClaim>> out = new HashMap<>();
+        for (MacRoute r : snap.macRoutes()) {
+            RemoteClaim c = new RemoteClaim(Math.min(r.sequence(), MacMobility.MAX_SEQUENCE), r.vtep());
+            out.computeIfAbsent(r.vnId(), k -> new HashMap<>()).merge(new io.nvo3.bgp.wire.MacAddress(r.mac().bits()),
+                    c, (a, b) -> RemoteClaim.STRONGEST_FIRST.compare(a, b) <= 0 ? a : b);
+        }
+        return out;
+    }
+
+    private Map<String, List<FederationView.LocalMac>> mobilityView(
+            Map<String, Map<io.nvo3.bgp.wire.MacAddress, RemoteClaim>> claims) {
+        Map<String, List<FederationView.LocalMac>> out = new HashMap<>();
+        mobility.forEach((k, m) -> m.attachment().ifPresent(a -> {
+            Optional<RemoteClaim> c = Optional.ofNullable(claims.getOrDefault(k.vnId(), Map.of()).get(k.mac()));
+            out.computeIfAbsent(k.vnId(), x -> new ArrayList<>()).add(new FederationView.LocalMac(k.mac().toString(),
+                    a.vtep().getHostAddress(), m.sequence(), m.withdrawn(),
+                    c.map(x -> x.vtep().getHostAddress()).orElse(null), c.map(RemoteClaim::sequence).orElse(null),
+                    m.duplicate()));
+        }));
+        return out;
+    }
+
+    private void logMobility(MobilityEvent e) {
+        MobilityMemory.Key k = e.key();
+        switch (e) {
+            case MobilityEvent.TakenOver t -> {
+                metrics.mobility("taken_over");
+                LOG.info("MAC mobility: {} of VN {} learnt at {} while VTEP {} advertises it with sequence {}:"
+                        + " advertised with sequence {}", k.mac(), k.vnId(), t.localVtep().getHostAddress(),
+                        t.from().vtep().getHostAddress(), t.from().sequence(), t.sequence());
+            }
+            case MobilityEvent.Withdrawn w -> {
+                metrics.mobility("withdrawn");
+                LOG.info("MAC mobility: {} of VN {} moved to VTEP {} (sequence {} over our {} at {}): our MAC/IP"
+                        + " routes withdrawn", k.mac(), k.vnId(), w.winner().vtep().getHostAddress(),
+                        w.winner().sequence(), w.sequence(), w.localVtep().getHostAddress());
+            }
+            case MobilityEvent.Readvertised r -> {
+                metrics.mobility("readvertised");
+                LOG.info("MAC mobility: {} of VN {} is no longer advertised elsewhere: advertised again from {}"
+                        + " with sequence {}", k.mac(), k.vnId(), r.localVtep().getHostAddress(), r.sequence());
+            }
+            case MobilityEvent.Duplicate d -> {
+                metrics.mobility("duplicate");
+                LOG.warn("duplicate MAC {} in VN {}: {} moves within {} between VTEP {} and VTEP {}; its sequence"
+                        + " number is no longer incremented until {} pass without a move", k.mac(), k.vnId(),
+                        d.moves(), options.duplicateMacs().window(),
+                        d.localVtep().map(Inet4Address::getHostAddress).orElse("-"),
+                        d.remoteVtep().map(Inet4Address::getHostAddress).orElse("-"), options.duplicateMacs().window());
+            }
+        }
     }
 
     private void applyImport(ImportSnapshot snap) {

@@ -63,6 +63,11 @@ public final class RemoteStore {
         this.store = store;
     }
 
+    /** The MAC mobility decisions, kept in the same store. */
+    public MobilityStore mobility() {
+        return new MobilityStore(store);
+    }
+
     /** Reads the remembered entries; unreadable ones are skipped with a warning. */
     public Remembered load() {
         Optional<io.nvo3.store.KeyValue> kv = store.get(KEY);
