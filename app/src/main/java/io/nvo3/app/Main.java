@@ -2,6 +2,7 @@ package io.nvo3.app;
 
 import io.nvo3.app.cli.BgpCommands;
 import io.nvo3.app.cli.CliCommands;
+import io.nvo3.app.cli.LifecycleCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,9 @@ import picocli.CommandLine.Command;
 @Command(name = "nvo3", mixinStandardHelpOptions = true, version = "nvo3 0.1.0",
         description = "Federated network-virtualization controller (IETF NVO3): OVSDB + OpenFlow 1.3 to Open vSwitch, MP-BGP to peers.",
         subcommands = {ControllerCommand.class, CliCommands.Nves.class, CliCommands.Networks.class,
-                CliCommands.Ports.class, CliCommands.TenantSystem.class, CliCommands.Events.class, BgpCommands.class})
+                CliCommands.Ports.class, CliCommands.TenantSystem.class, LifecycleCommands.Move.class,
+                LifecycleCommands.FibPolicy.class, LifecycleCommands.Redirects.class, CliCommands.Events.class,
+                BgpCommands.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

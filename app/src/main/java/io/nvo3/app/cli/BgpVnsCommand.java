@@ -65,6 +65,17 @@ public final class BgpVnsCommand extends CliCommands.Base {
             } else {
                 Table.print(System.out, rows, "", "mac", "ip", "vtep", "vni", "peer", "next_hop", "rd");
             }
+            // RFC 7432 §15: local MACs another domain also advertises, with the sequence numbers that decide.
+            for (JsonNode m : vn.path("mobility")) {
+                if (!m.hasNonNull("winner_vtep") && !m.path("duplicate").asBoolean() && m.path("sequence").asLong() == 0) {
+                    continue; // never moved, nobody else claims it
+                }
+                System.out.printf("  mobility %s: ours from %s seq %d%s; other domain's from %s seq %s%s%n",
+                        m.path("mac").asText(), m.path("vtep").asText("-"), m.path("sequence").asLong(),
+                        m.path("withdrawn").asBoolean() ? " (withdrawn: theirs wins)" : "",
+                        m.path("winner_vtep").asText("-"), m.path("winner_sequence").asText("-"),
+                        m.path("duplicate").asBoolean() ? "  DUPLICATE MAC (no longer incremented)" : "");
+            }
         }
         for (JsonNode s : res.path("skipped")) {
             System.out.printf("skipped %s from %s: %s (%s)%n", s.path("route").asText(), s.path("peer").asText("-"),

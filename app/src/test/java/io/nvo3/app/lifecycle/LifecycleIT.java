@@ -133,6 +133,29 @@ class LifecycleIT {
         return from.ping(to.ip(), 3, 200, Duration.ofSeconds(2)).received() == 0;
     }
 
+    /**
+     * Runs {@code ./nvo3 ARGS --api ... --token ...} (the operator's CLI, as a child process) and parses its JSON
+     * output; a non-zero exit fails with what it printed.
+     */
+    static JsonNode cli(String... args) {
+        Path repo = Path.of(System.getProperty("user.dir")).getParent();
+        List<String> cmd = new java.util.ArrayList<>(List.of(repo.resolve("nvo3").toString()));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--api", "127.0.0.1:" + ctl.apiAddress().getPort(), "--token",
+                ctl.adminToken().orElseThrow(), "-o", "json"));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as("exit of %s: %s", cmd, out).isZero();
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void state(Vm vm, String state) {
         JsonNode ts = api.setTenantSystem(vm.portId(), Map.of("state", state));
         assertThat(ts.get("state").asText()).isEqualTo(state);
@@ -197,7 +220,7 @@ class LifecycleIT {
         String mac = p1.mac();
         try (LivePing ping = p2.startPing(p1.ip(), 10)) {
             ping.awaitReplies(50, CONVERGE);
-            JsonNode moving = api.move(p1.portId(), hv3.systemId());
+            JsonNode moving = cli("move", p1.portId(), hv3.systemId()); // what an operator types
             assertThat(moving.get("state").asText()).isEqualTo("MOVING");
             assertThat(moving.get("move_target").asText()).isEqualTo(hv3.systemId());
             assertThat(api.tenantSystem(p1.portId()).get("moving").asBoolean()).isTrue();
@@ -216,6 +239,10 @@ class LifecycleIT {
             assertThat(api.redirects()).singleElement().satisfies(r -> {
                 assertThat(r.get("from_nve").asText()).isEqualTo(hv1.systemId());
                 assertThat(r.get("to_vtep").asText()).isEqualTo(hv3.vtep());
+            });
+            assertThat(cli("redirects")).singleElement().satisfies(r -> {
+                assertThat(r.get("mac_address").asText()).isEqualTo(mac);
+                assertThat(r.get("from_nve").asText()).isEqualTo(hv1.systemId());
             });
             ping.awaitMoreReplies(100, CONVERGE);
             LivePingResult r = ping.stop();
@@ -258,7 +285,9 @@ class LifecycleIT {
             ping.awaitReplies(50, CONVERGE);
             JsonNode ts = api.setTenantSystem(q3.portId(), Map.of("fib_class", "latency-sensitive"));
             assertThat(ts.get("fib_class").asText()).isEqualTo("latency-sensitive");
-            assertThat(api.fibPolicy(pullNet, "hybrid").get("mode").asText()).isEqualTo("hybrid");
+            assertThat(cli("fib-policy", pullNet, "--mode", "hybrid").path("fib_policy").path("mode").asText())
+                    .isEqualTo("hybrid");
+            assertThat(cli("fib-policy", pullNet).path("fib_policy").path("mode").asText()).isEqualTo("hybrid");
             assertThat(api.neutronNetwork(pullNet).get("fib_policy").get("mode").asText()).isEqualTo("hybrid");
             await().atMost(CONVERGE).until(() -> !l2EntriesFor(hv1, q3.mac()).isEmpty());
             ping.awaitMoreReplies(100, CONVERGE);
