@@ -113,6 +113,7 @@ public final class NveManager implements AutoCloseable {
     private final ScheduledExecutorService core;
     private final ExecutorService modelWriter;
     private final Map<String, NveEntry> nves = new TreeMap<>();
+    private volatile Map<String, Inet4Address> vtepView = Map.of();
     private final Map<OvsdbConnection, OvsdbSessionState> sessions = new HashMap<>();
     private final Map<Long, SwitchConnection> unmatchedSwitches = new HashMap<>();
     private final AtomicInteger connected = new AtomicInteger();
@@ -206,18 +207,22 @@ public final class NveManager implements AutoCloseable {
 
     /** Federation: the VTEP of every known NVE (connected, or remembered and not yet declared gone). */
     public Map<String, Inet4Address> vteps() {
-        if (closed) {
-            return Map.of();
-        }
-        return call(() -> {
-            Map<String, Inet4Address> out = new TreeMap<>();
-            nves.values().forEach(e -> {
-                if (e.vtep != null) {
-                    out.put(e.systemId, e.vtep);
-                }
-            });
-            return out;
+        // A snapshot the NVE thread publishes whenever a VTEP changes: federation reads it on every recompute and
+        // must not queue behind flow computations on that thread (a plug's export would wait for its local flows).
+        return closed ? Map.of() : vtepView;
+    }
+
+    /** On the NVE thread, after any change of an NVE's VTEP or of the set of NVEs. */
+    private void publishVteps() {
+        Map<String, Inet4Address> out = new TreeMap<>();
+        nves.values().forEach(e -> {
+            if (e.vtep != null) {
+                out.put(e.systemId, e.vtep);
+            }
         });
+        if (!out.equals(vtepView)) {
+            vtepView = java.util.Collections.unmodifiableMap(out);
+        }
     }
 
     /** Mobility redirects in their grace time (issue 6). */
@@ -274,6 +279,7 @@ public final class NveManager implements AutoCloseable {
             }
             NveEntry e = entry(r.systemId());
             e.vtep = vtep;
+            publishVteps();
             e.tunnelOfport = r.tunnelOfport();
             e.datapathType = r.datapathType();
             e.remoteIp = r.remoteIp();
@@ -437,6 +443,7 @@ public final class NveManager implements AutoCloseable {
         }
         updates.addAll(fib.nveDown(e.systemId));
         nves.remove(e.systemId);
+        publishVteps();
         e.reconciler.detach();
         if (e.openflow != null) {
             e.openflow.close();
@@ -516,6 +523,7 @@ public final class NveManager implements AutoCloseable {
             updateConnectedGauge();
         }
         e.vtep = vtep.get();
+        publishVteps();
         e.datapathType = f.datapathType().orElse("");
         provision(e, s, f);
 
