@@ -29,7 +29,10 @@ final class SliceBuilder {
     private final Map<FlowKey, FlowEntry> flows = new LinkedHashMap<>();
     private final Map<Integer, GroupEntry> groups = new LinkedHashMap<>();
     private final Map<Long, CookieTrace> cookies = new HashMap<>();
-    private final Map<String, Long> cookieBySubject = new HashMap<>();
+    private final Map<Subject, Long> cookieBySubject = new HashMap<>();
+
+    private record Subject(RuleKind rule, String subject) {
+    }
 
     SliceBuilder(int vni, Optional<String> vnId) {
         this.vni = vni;
@@ -38,7 +41,7 @@ final class SliceBuilder {
 
     /** The cookie of (rule, subject) in this slice; the same pair always gets the same cookie. */
     long cookie(RuleKind rule, String subject) {
-        String key = rule.code() + "\0" + subject;
+        Subject key = new Subject(rule, subject);
         Long known = cookieBySubject.get(key);
         if (known != null) {
             return known;

@@ -15,6 +15,7 @@ import io.nvo3.fib.input.TenantSystem;
 import java.net.Inet4Address;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +93,11 @@ final class VnRules {
     private static void l2(SliceBuilder b, VnView view) {
         int vni = view.ctx().vn().vni();
         Nve self = view.self();
+        // One instruction list per remote (VTEP, VNI), shared by all its MACs' flows (remoteInstructions depends on
+        // nothing else).
+        record Tunnel(Inet4Address vtep, int vni) {
+        }
+        Map<Tunnel, List<Instruction>> toRemote = new HashMap<>();
         for (Map.Entry<MacAddress, VnView.L2Target> e : view.targets().entrySet()) {
             Match match = Match.builder().metadata(vni, Tables.VN_MASK).ethDst(e.getKey()).build();
             switch (e.getValue()) {
@@ -103,7 +109,9 @@ final class VnRules {
                         b.cookie(RuleKind.SUSPENDED, SliceBuilder.port(s.ts().portId())));
                 case VnView.L2Target.Remote r -> {
                     if (r.pushed()) {
-                        b.flow(Tables.L2, Priorities.L2_UNICAST, match, remoteInstructions(r, self),
+                        List<Instruction> toTunnel = toRemote.computeIfAbsent(new Tunnel(r.vtep(), r.vni()),
+                                k -> remoteInstructions(r, self));
+                        b.flow(Tables.L2, Priorities.L2_UNICAST, match, toTunnel,
                                 b.cookie(r.rule(), r.subject()));
                     }
                 }

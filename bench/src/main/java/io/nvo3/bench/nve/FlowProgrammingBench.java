@@ -40,7 +40,13 @@ final class FlowProgrammingBench {
      * @param reconcileMods flow and group mods handed to the switch by that reconcile
      * @param ofctlMs       {@code ovs-ofctl --bundle add-flows} of the same flows, process start to exit
      */
-    record Figures(int flows, double coldMs, double warmMs, double reconcileMs, long reconcileMods, double ofctlMs) {
+    record Figures(int flows, double coldMs, double warmMs, double reconcileMs, long reconcileMods, double ofctlMs,
+                   CpuClock.Reading warmCpu, CpuClock.Reading ofctlCpu, double ofctlClientMs) {
+        /** Without CPU figures (tests of the result table). */
+        Figures(int flows, double coldMs, double warmMs, double reconcileMs, long reconcileMods, double ofctlMs) {
+            this(flows, coldMs, warmMs, reconcileMs, reconcileMods, ofctlMs, null, null, Double.NaN);
+        }
+
         double rate(double ms) {
             return flows / (ms / 1000);
         }
@@ -52,6 +58,8 @@ final class FlowProgrammingBench {
     private final LinkedBlockingQueue<ReconcileReport> reports = new LinkedBlockingQueue<>();
     private final ScheduledExecutorService exec = Executors.newSingleThreadScheduledExecutor();
     private NveReconciler reconciler;
+    private CpuClock cpu;
+    private CpuClock.Reading lastCpu;
 
     private FlowProgrammingBench(Testbed tb, String ovsCpu) {
         this.tb = tb;
@@ -110,6 +118,7 @@ final class FlowProgrammingBench {
             exec.submit(() -> reconciler.desired(desired)).get();
 
             // 1. Empty switch: read back, diff, everything in bundles, then a barrier.
+            cpu = new CpuClock(hv);
             double coldMs = program(conn, flows, hv, "first programming");
 
             // 2. A real reconnect (fail_mode=secure keeps the flows): read back and diff, nothing to send.
@@ -135,9 +144,19 @@ final class FlowProgrammingBench {
             check(hv.dumpFlows().isEmpty(), "del-flows left flows");
             hv.exec("ovs-ofctl", "-O", "OpenFlow13", "del-groups", "br-int");
             hv.exec("ovs-ofctl", "-O", "OpenFlow13", "add-groups", "br-int", groupFile.toString());
+            Path rusage = Files.createTempFile(tb.stateDir(), "ofctl", ".time");
+            CpuClock.Reading c2 = cpu.now();
             long t2 = System.nanoTime();
-            hv.exec("ovs-ofctl", "-O", "OpenFlow13", "--bundle", "add-flows", "br-int", file.toString());
+            // /usr/bin/time (a few hundred microseconds more) reports ovs-ofctl's own CPU time.
+            hv.exec("/usr/bin/time", "-o", rusage.toString(), "-f", "%U %S", "ovs-ofctl", "-O", "OpenFlow13", "--bundle",
+                    "add-flows", "br-int", file.toString());
             double ofctlMs = (System.nanoTime() - t2) / 1e6;
+            CpuClock.Reading ofctlCpu = cpu.now().minus(c2);
+            String[] us = Files.readString(rusage).strip().split("\\s+");
+            double ofctlClientMs =
+                    (Double.parseDouble(us[us.length - 2]) + Double.parseDouble(us[us.length - 1])) * 1000;
+            LOG.info("ovs-ofctl --bundle add-flows: {} flows in {} ms; CPU: ovs-ofctl {} ms, ovs-vswitchd {} ms", flows,
+                    Math.round(ofctlMs), Math.round(ofctlClientMs), Math.round(ofctlCpu.ovsMs()));
             check(hv.dumpFlows().size() == flows, "ovs-ofctl --bundle add-flows did not load " + flows + " flows");
 
             // 4. Programming again with compiled code: empty the switch, connect, program.
@@ -145,23 +164,29 @@ final class FlowProgrammingBench {
             check(hv.dumpFlows().isEmpty(), "del-flows left flows");
             conn = connect(hv, controller);
             double warmMs = program(conn, flows, hv, "second programming");
-            return new Figures(flows, coldMs, warmMs, reconcileMs, mods, ofctlMs);
+            return new Figures(flows, coldMs, warmMs, reconcileMs, mods, ofctlMs, lastCpu, ofctlCpu, ofctlClientMs);
         }
     }
 
     /** Attach to an empty switch and wait for the report and a barrier; returns the elapsed milliseconds. */
     private double program(SwitchConnection conn, int flows, Hypervisor hv, String what) throws Exception {
         CountingFlowSwitch counting = new CountingFlowSwitch(new SwitchConnectionFlowSwitch(conn));
+        var threads0 = CpuClock.threads();
+        CpuClock.Reading c0 = cpu.now();
         long t0 = System.nanoTime();
         exec.submit(() -> reconciler.attach(counting)).get();
         ReconcileReport report = nextReport();
+        long t1 = System.nanoTime();
         conn.barrier().get(60, TimeUnit.SECONDS);
         double ms = (System.nanoTime() - t0) / 1e6;
+        lastCpu = cpu.now().minus(c0);
+        LOG.info("{}: busiest JVM threads: {}", what, CpuClock.busiest(threads0, CpuClock.threads()));
         check(report.plan().flowAdds() == flows && counting.flowMods() == flows,
                 what + ": planned " + report.plan().flowAdds() + " adds, sent " + counting.flowMods() + " flow mods, want " + flows);
         int installed = hv.dumpFlows().size();
         check(installed == flows, what + ": switch holds " + installed + " flows, want " + flows);
-        LOG.info("{}: {} flows in {} ms", what, flows, Math.round(ms));
+        LOG.info("{}: {} flows in {} ms (committed after {} ms); CPU: JVM {} ms, ovs-vswitchd {} ms", what, flows,
+                Math.round(ms), Math.round((t1 - t0) / 1e6), Math.round(lastCpu.jvmMs()), Math.round(lastCpu.ovsMs()));
         return ms;
     }
 

@@ -20,7 +20,10 @@ import io.nvo3.openflow.multipart.FlowStats;
 import io.nvo3.openflow.multipart.GroupDesc;
 import java.net.Inet4Address;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,9 +67,52 @@ public final class FlowTranslator {
     }
 
     private static FlowMod flowMod(FlowEntry f, int command) {
+        return flowMod(f, command, instructions(f.instructions()));
+    }
+
+    private static FlowMod flowMod(FlowEntry f, int command, List<io.nvo3.openflow.instruction.Instruction> ins) {
         return new FlowMod(0, f.cookie(), 0, f.table(), command, f.idleTimeout(), f.hardTimeout(), f.priority(),
-                FlowMod.OFP_NO_BUFFER, FlowMod.OFPP_ANY, FlowMod.OFPG_ANY, 0, match(f.match()),
-                instructions(f.instructions()));
+                FlowMod.OFP_NO_BUFFER, FlowMod.OFPP_ANY, FlowMod.OFPG_ANY, 0, match(f.match()), ins);
+    }
+
+    /**
+     * Translation of many flows that share instruction lists (100k remote MACs use about a dozen): each distinct list
+     * is translated once (the translated records are immutable, so flow mods share them). Looked up by identity first
+     * (the FIB shares one list among the flows to one tunnel), then by value. Thread-safe.
+     */
+    static final class Batch {
+        /** Lists remembered (each way); past this many, lists are translated each time. */
+        private static final int MAX_CACHED = 4096;
+
+        private final Map<List<Instruction>, List<io.nvo3.openflow.instruction.Instruction>> byIdentity =
+                new IdentityHashMap<>();
+        private final Map<List<Instruction>, List<io.nvo3.openflow.instruction.Instruction>> byValue = new HashMap<>();
+
+        FlowMod add(FlowEntry f) {
+            return flowMod(f, FlowMod.OFPFC_ADD, instructionsOf(f.instructions()));
+        }
+
+        FlowMod modifyStrict(FlowEntry f) {
+            return flowMod(f, FlowMod.OFPFC_MODIFY_STRICT, instructionsOf(f.instructions()));
+        }
+
+        private synchronized List<io.nvo3.openflow.instruction.Instruction> instructionsOf(List<Instruction> in) {
+            List<io.nvo3.openflow.instruction.Instruction> known = byIdentity.get(in);
+            if (known != null) {
+                return known;
+            }
+            known = byValue.get(in);
+            if (known == null) {
+                known = List.copyOf(instructions(in));
+                if (byValue.size() < MAX_CACHED) {
+                    byValue.put(in, known);
+                }
+            }
+            if (byIdentity.size() < MAX_CACHED) {
+                byIdentity.put(in, known);
+            }
+            return known;
+        }
     }
 
     public static GroupMod groupMod(GroupEntry g, int command) {
@@ -101,8 +147,9 @@ public final class FlowTranslator {
             return new Oxm.Field(type, value, null);
         }
         if (!type.maskable()) {
-            // OVS accepts a masked nd_target although OpenFlow 1.3 lists it as not maskable; the codec refuses to
-            // name it, so it goes out as a raw TLV.
+            // A mask on a field the codec models as not maskable (OpenFlow 1.3.5 §7.2.3.7) goes out as a raw TLV
+            // and the switch judges it. (nd_target, which OVS masks although the spec does not, is maskable in the
+            // codec: OxmType follows OVS's lib/meta-flow.xml.)
             byte[] payload = new byte[value.length() * 2];
             System.arraycopy(value.toArray(), 0, payload, 0, value.length());
             System.arraycopy(mask.toArray(), 0, payload, value.length(), value.length());

@@ -1,7 +1,6 @@
 package io.nvo3.controller.reconcile;
 
 import io.nvo3.fib.diff.FibDiff;
-import io.nvo3.fib.diff.FlowModification;
 import io.nvo3.fib.flow.FlowEntry;
 import io.nvo3.fib.flow.GroupEntry;
 import io.nvo3.fib.flow.NveState;
@@ -25,7 +24,8 @@ import java.util.function.Predicate;
 public record ReconcilePlan(List<OfMessage> messages, int flowAdds, int flowMods, int flowDeletes, int groupAdds,
                             int groupMods, int groupDeletes) {
     public ReconcilePlan {
-        messages = List.copyOf(messages);
+        // A translated-on-read list is immutable already; copying it would translate every message now.
+        messages = messages instanceof TranslatedMessages ? messages : List.copyOf(messages);
     }
 
     public boolean isEmpty() {
@@ -44,7 +44,7 @@ public record ReconcilePlan(List<OfMessage> messages, int flowAdds, int flowMods
     /** As above, leaving installed flows that {@code keep} accepts in place when they are not desired. */
     public static ReconcilePlan between(NveState desired, InstalledState installed, Predicate<FlowEntry> keep) {
         FibDiff diff = FibDiff.between(desired, installed.state(), keep);
-        List<OfMessage> out = new ArrayList<>();
+        List<OfMessage> groupsFirst = new ArrayList<>();
 
         // A foreign group holding an id we want (another type, or actions we never write): replace it in place.
         Set<Integer> foreignGroupIds = new HashSet<>();
@@ -53,7 +53,7 @@ public record ReconcilePlan(List<OfMessage> messages, int flowAdds, int flowMods
         int gMod = 0;
         for (GroupEntry g : diff.groupsToAdd()) {
             boolean taken = foreignGroupIds.contains(g.groupId());
-            out.add(FlowTranslator.groupMod(g, taken ? GroupMod.OFPGC_MODIFY : GroupMod.OFPGC_ADD));
+            groupsFirst.add(FlowTranslator.groupMod(g, taken ? GroupMod.OFPGC_MODIFY : GroupMod.OFPGC_ADD));
             if (taken) {
                 gMod++;
             } else {
@@ -61,42 +61,46 @@ public record ReconcilePlan(List<OfMessage> messages, int flowAdds, int flowMods
             }
         }
         for (GroupEntry g : diff.groupsToModify()) {
-            out.add(FlowTranslator.groupMod(g, GroupMod.OFPGC_MODIFY));
+            groupsFirst.add(FlowTranslator.groupMod(g, GroupMod.OFPGC_MODIFY));
             gMod++;
         }
-        for (FlowEntry f : diff.flowsToAdd()) {
-            out.add(FlowTranslator.add(f));
-        }
-        for (FlowModification m : diff.flowsToModify()) {
-            // Section 6.4: modify leaves the cookie and timeouts alone; an ADD over the same identity replaces all.
-            out.add(m.instructionsOnly() ? FlowTranslator.modifyStrict(m.desired()) : FlowTranslator.add(m.desired()));
-        }
-        for (FlowEntry f : diff.flowsToDelete()) {
-            out.add(FlowTranslator.deleteStrict(f));
-        }
         // Foreign flows: deleted, unless a desired flow has the same identity (its ADD above replaced it).
-        Set<String> desiredIds = new HashSet<>();
-        for (FlowEntry f : desired.flows().values()) {
-            desiredIds.add(identity(f.table(), f.priority(), FlowTranslator.match(f.match())));
-        }
-        int foreignFlowDeletes = 0;
-        for (FlowStats s : installed.foreignFlows()) {
-            if (!desiredIds.contains(identity(s.tableId(), s.priority(), s.match()))) {
-                out.add(FlowTranslator.deleteStrict(s));
-                foreignFlowDeletes++;
+        List<OfMessage> foreignDeletes = new ArrayList<>();
+        if (!installed.foreignFlows().isEmpty()) {
+            Set<String> desiredIds = new HashSet<>();
+            for (FlowEntry f : desired.flows().values()) {
+                desiredIds.add(identity(f.table(), f.priority(), FlowTranslator.match(f.match())));
+            }
+            for (FlowStats s : installed.foreignFlows()) {
+                if (!desiredIds.contains(identity(s.tableId(), s.priority(), s.match()))) {
+                    foreignDeletes.add(FlowTranslator.deleteStrict(s));
+                }
             }
         }
+        int foreignFlowDeletes = foreignDeletes.size();
+        List<OfMessage> groupsLast = new ArrayList<>();
         int gDel = 0;
         for (GroupEntry g : diff.groupsToDelete()) {
-            out.add(FlowTranslator.groupMod(g, GroupMod.OFPGC_DELETE));
+            groupsLast.add(FlowTranslator.groupMod(g, GroupMod.OFPGC_DELETE));
             gDel++;
         }
         for (GroupDesc g : installed.foreignGroups()) {
             if (!desired.groups().containsKey((int) g.groupId())) {
-                out.add(FlowTranslator.deleteGroup(g.groupId()));
+                groupsLast.add(FlowTranslator.deleteGroup(g.groupId()));
                 gDel++;
             }
         }
+        // The flow mods are translated when the channel writes them (see TranslatedMessages).
+        FlowTranslator.Batch translate = new FlowTranslator.Batch();
+        List<OfMessage> out = new TranslatedMessages()
+                .addBuilt(groupsFirst)
+                .add(diff.flowsToAdd(), translate::add)
+                // Section 6.4: modify leaves the cookie and timeouts alone; an ADD over the same identity replaces all.
+                .add(diff.flowsToModify(), m -> m.instructionsOnly() ? translate.modifyStrict(m.desired())
+                        : translate.add(m.desired()))
+                .add(diff.flowsToDelete(), FlowTranslator::deleteStrict)
+                .addBuilt(foreignDeletes)
+                .addBuilt(groupsLast);
         return new ReconcilePlan(out, diff.flowsToAdd().size(), diff.flowsToModify().size(),
                 diff.flowsToDelete().size() + foreignFlowDeletes, gAdd, gMod, gDel);
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@link FlowSwitch} over a real OpenFlow connection: multipart reads, ONF (EXT-230) bundles. */
 public final class SwitchConnectionFlowSwitch implements FlowSwitch {
-    /** Messages per bundle; a larger batch is split into several ordered bundles sent one after the other. */
+    /** Messages per bundle; a larger batch is split into several ordered bundles, committed one after the other. */
     static final int MAX_BUNDLE = 20_000;
     /** A switch that neither commits nor rejects a batch within this time is treated as failed (read again later). */
     static final long TIMEOUT_SECONDS = 60;
@@ -47,11 +47,12 @@ public final class SwitchConnectionFlowSwitch implements FlowSwitch {
         if (messages.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        List<List<OfMessage>> parts = new java.util.ArrayList<>();
         for (int i = 0; i < messages.size(); i += MAX_BUNDLE) {
-            List<OfMessage> part = messages.subList(i, Math.min(messages.size(), i + MAX_BUNDLE));
-            chain = chain.thenCompose(v -> conn.sendBundle(part));
+            parts.add(messages.subList(i, Math.min(messages.size(), i + MAX_BUNDLE)));
         }
+        // Pipelined: all adds go out at once, the commits follow one another in order.
+        CompletableFuture<Void> chain = conn.sendBundles(parts);
         return chain.orTimeout(TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

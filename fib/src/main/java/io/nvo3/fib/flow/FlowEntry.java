@@ -19,8 +19,13 @@ public record FlowEntry(int table, int priority, Match match, List<Instruction> 
             throw new IllegalArgumentException("priority " + priority + " outside 0..65535");
         }
         Objects.requireNonNull(match, "match");
-        List<Instruction> sorted = new ArrayList<>(instructions);
-        sorted.sort(Comparator.comparingInt(Instruction::executionOrder));
+        // Already in execution order (what the rules build): keep the list, shared when it is immutable, so 100k
+        // flows with one action list hold one list and the translation to OpenFlow can reuse its result.
+        List<Instruction> sorted = instructions;
+        if (!inExecutionOrder(instructions)) {
+            sorted = new ArrayList<>(instructions);
+            sorted.sort(Comparator.comparingInt(Instruction::executionOrder));
+        }
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).executionOrder() == sorted.get(i - 1).executionOrder()) {
                 throw new IllegalArgumentException("two " + sorted.get(i).getClass().getSimpleName() + " instructions");
@@ -37,6 +42,15 @@ public record FlowEntry(int table, int priority, Match match, List<Instruction> 
         if (idleTimeout < 0 || idleTimeout > 0xFFFF || hardTimeout < 0 || hardTimeout > 0xFFFF) {
             throw new IllegalArgumentException("timeouts outside 0..65535");
         }
+    }
+
+    private static boolean inExecutionOrder(List<Instruction> instructions) {
+        for (int i = 1; i < instructions.size(); i++) {
+            if (instructions.get(i - 1).executionOrder() > instructions.get(i).executionOrder()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A permanent flow (no timeouts). */

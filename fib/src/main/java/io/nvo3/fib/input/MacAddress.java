@@ -46,6 +46,16 @@ public record MacAddress(long bits) implements Comparable<MacAddress> {
         return b;
     }
 
+    /**
+     * Spread over all 32 bits (a 64-bit multiplicative mix): sequential addresses must not get sequential hash codes,
+     * which make the linear probing of {@code Map.copyOf} quadratic.
+     */
+    @Override
+    public int hashCode() {
+        long h = bits * 0x9E37_79B9_7F4A_7C15L;
+        return (int) (h ^ h >>> 32);
+    }
+
     @Override
     public int compareTo(MacAddress o) {
         return Long.compare(bits, o.bits);

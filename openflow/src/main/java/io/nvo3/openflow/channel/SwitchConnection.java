@@ -58,6 +58,20 @@ public interface SwitchConnection {
      */
     CompletableFuture<Void> sendBundle(List<? extends OfMessage> messages);
 
+    /**
+     * Applies several bundles in order, each as {@link #sendBundle}: bundle k is committed only after bundle k-1
+     * was; when one fails, the later ones are discarded and the result fails with that bundle's error. This default
+     * sends them one after the other; the channel implementation pipelines them (all adds sent at once, commits in
+     * order).
+     */
+    default CompletableFuture<Void> sendBundles(List<? extends List<? extends OfMessage>> bundles) {
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (List<? extends OfMessage> b : bundles) {
+            chain = chain.thenCompose(v -> sendBundle(b));
+        }
+        return chain;
+    }
+
     /** Messages accepted by send/sendAll/sendBundle but not yet handed to the socket (back-pressure gauge). */
     int queuedMessages();
 

@@ -50,7 +50,27 @@ final class SwitchConnectionImpl extends ChannelInboundHandlerAdapter implements
 
     private enum State { AWAIT_HELLO, AWAIT_FEATURES, CONNECTED, CLOSED }
 
-    private record Outbound(OfMessage message, int xid) {}
+    /** What waits to be written: one message, or a bundle's adds (wrapped and encoded one by one when written). */
+    private sealed interface Outbound {
+    }
+
+    private record Single(OfMessage message, int xid) implements Outbound {
+    }
+
+    /**
+     * The ADD messages of one bundle, xids {@code firstXid ..}. The messages are taken from the list only when they are
+     * written, so a lazily translated list produces short-lived garbage instead of 100k live messages.
+     */
+    private record BundleAdds(long bundleId, int flags, List<? extends OfMessage> messages, int firstXid)
+            implements Outbound {
+    }
+
+    /** Messages written by one run of {@link #drain()} before it lets the event loop read. */
+    static final int DRAIN_SLICE = 4096;
+    /** Pause between two slices, long enough for the event loop to read. */
+    static final long DRAIN_PAUSE_MICROS = 500;
+    /** Bytes of consecutive messages encoded into one buffer before it is handed to the channel. */
+    static final int WRITE_CHUNK = 64 * 1024;
 
     private static final class Pending {
         final CompletableFuture<OfMessage> future = new CompletableFuture<>();
@@ -65,8 +85,17 @@ final class SwitchConnectionImpl extends ChannelInboundHandlerAdapter implements
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
     private final List<BundleTracker> bundles = new CopyOnWriteArrayList<>();
     private final Queue<Outbound> outbound = new ConcurrentLinkedQueue<>();
+    /**
+     * Written before {@link #outbound} (and before the rest of a bundle's adds): bundle commits. A commit goes out
+     * only after the barrier that followed its bundle's adds was answered, so everything queued before that barrier
+     * has been processed; what it overtakes was queued after.
+     */
+    private final Queue<Single> urgent = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicInteger queued = new AtomicInteger();
+    /** The bundle whose adds are being written, and the next one to write (event-loop confined). */
+    private BundleAdds adds;
+    private int addsCursor;
 
     private volatile Channel channel;
     private volatile State state = State.AWAIT_HELLO;
@@ -132,6 +161,11 @@ final class SwitchConnectionImpl extends ChannelInboundHandlerAdapter implements
 
     @Override
     public CompletableFuture<OfMessage> request(OfMessage request) {
+        return request(request, false);
+    }
+
+    /** {@code urgent}: written before the messages still queued (see {@link #urgent}). */
+    private CompletableFuture<OfMessage> request(OfMessage request, boolean urgent) {
         if (!expectsReply(request)) {
             throw new IllegalArgumentException(request.getClass().getSimpleName()
                     + " has no reply; use send() and barrier()");
@@ -148,7 +182,13 @@ final class SwitchConnectionImpl extends ChannelInboundHandlerAdapter implements
             p.future.completeExceptionally(new ConnectionClosedException(String.valueOf(closeReason)));
             return p.future;
         }
-        enqueue(request, xid);
+        if (urgent) {
+            this.urgent.add(new Single(request, xid));
+            queued.incrementAndGet();
+            scheduleDrain();
+        } else {
+            enqueue(request, xid);
+        }
         return p.future;
     }
 
@@ -174,7 +214,7 @@ final class SwitchConnectionImpl extends ChannelInboundHandlerAdapter implements
         int first = allocate(messages.size());
         int xid = first;
         for (OfMessage m : messages) {
-            outbound.add(new Outbound(m, xid++));
+            outbound.add(new Single(m, xid++));
             queued.incrementAndGet();
         }
         scheduleDrain();
@@ -183,6 +223,25 @@ final class SwitchConnectionImpl extends ChannelInboundHandlerAdapter implements
 
     @Override
     public CompletableFuture<Void> sendBundle(List<? extends OfMessage> messages) {
+        return sendBundle(messages, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Pipelined: every bundle's open, adds and barrier go out at once, so the switch parses the next bundle while we
+     * wait; each commit waits for its own barrier (no add rejected) and for the previous bundle's commit, so the
+     * bundles still take effect in order, and one that fails stops the later ones (discarded, never committed).
+     */
+    @Override
+    public CompletableFuture<Void> sendBundles(List<? extends List<? extends OfMessage>> bundles) {
+        CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+        for (List<? extends OfMessage> b : bundles) {
+            previous = sendBundle(b, previous);
+        }
+        return previous;
+    }
+
+    /** One bundle, committed only once {@code after} has completed normally; discarded when it failed. */
+    private CompletableFuture<Void> sendBundle(List<? extends OfMessage> messages, CompletableFuture<Void> after) {
         long bundleId = nextBundleId.getAndIncrement() & 0xffffffffL;
         int flags = BundleControl.OFPBF_ATOMIC | BundleControl.OFPBF_ORDERED;
         CompletableFuture<OfMessage> open = request(BundleControl.of(bundleId, BundleControl.OPEN_REQUEST, flags));
@@ -193,11 +252,9 @@ final class SwitchConnectionImpl extends ChannelInboundHandlerAdapter implements
             finish(tracker, new ConnectionClosedException(String.valueOf(closeReason)));
             return tracker.result;
         }
-        int xid = first;
-        for (OfMessage m : messages) {
-            outbound.add(new Outbound(new BundleAdd(xid, bundleId, flags, m, Bytes.EMPTY), xid));
-            queued.incrementAndGet();
-            xid++;
+        if (!messages.isEmpty()) {
+            queued.addAndGet(messages.size());
+            outbound.add(new BundleAdds(bundleId, flags, messages, first));
         }
         scheduleDrain();
         // A barrier after the adds: errors of rejected adds arrive before its reply, so we can discard
@@ -208,24 +265,31 @@ final class SwitchConnectionImpl extends ChannelInboundHandlerAdapter implements
                 finish(tracker, unwrap(e));
             }
         });
-        added.whenComplete((v, e) -> {
-            if (e != null) {
-                finish(tracker, unwrap(e));
-            } else if (tracker.firstError != null) {
-                send(BundleControl.of(bundleId, BundleControl.DISCARD_REQUEST, flags));
-                finish(tracker, new OpenFlowErrorException("bundle " + bundleId + " rejected", tracker.firstError));
-            } else if (!tracker.result.isDone()) {
-                request(BundleControl.of(bundleId, BundleControl.COMMIT_REQUEST, flags)).whenComplete((r, ce) -> {
-                    if (ce == null) {
-                        finish(tracker, null);
-                    } else if (tracker.firstError != null) {
-                        finish(tracker, new OpenFlowErrorException("bundle " + bundleId + " commit failed",
-                                tracker.firstError));
-                    } else {
-                        finish(tracker, unwrap(ce));
-                    }
-                });
+        added.thenCombine(after, (a, b) -> (Void) null).whenComplete((v, e) -> {
+            if (tracker.result.isDone()) {
+                return;
             }
+            if (e != null || tracker.firstError != null) {
+                if (channel != null && state != State.CLOSED) {
+                    send(BundleControl.of(bundleId, BundleControl.DISCARD_REQUEST, flags));
+                }
+                finish(tracker, tracker.firstError != null
+                        ? new OpenFlowErrorException("bundle " + bundleId + " rejected", tracker.firstError)
+                        : unwrap(e));
+                return;
+            }
+            // Urgent: the switch has processed this bundle's adds (its barrier answered), so the commit need not wait
+            // behind the later bundles' adds still queued; the switch commits while it parses the next bundle.
+            request(BundleControl.of(bundleId, BundleControl.COMMIT_REQUEST, flags), true).whenComplete((r, ce) -> {
+                if (ce == null) {
+                    finish(tracker, null);
+                } else if (tracker.firstError != null) {
+                    finish(tracker, new OpenFlowErrorException("bundle " + bundleId + " commit failed",
+                            tracker.firstError));
+                } else {
+                    finish(tracker, unwrap(ce));
+                }
+            });
         });
         return tracker.result;
     }
@@ -271,7 +335,7 @@ final class SwitchConnectionImpl extends ChannelInboundHandlerAdapter implements
     }
 
     private void enqueue(OfMessage m, int xid) {
-        outbound.add(new Outbound(m, xid));
+        outbound.add(new Single(m, xid));
         queued.incrementAndGet();
         scheduleDrain();
     }
@@ -283,38 +347,95 @@ final class SwitchConnectionImpl extends ChannelInboundHandlerAdapter implements
         }
     }
 
-    /** Writes while the channel is writable, flushing every {@code writeBatch} messages. */
+    /**
+     * Writes while the channel is writable. Consecutive messages are encoded into one buffer of about
+     * {@link #WRITE_CHUNK} bytes (one buffer per message cost an allocation and an entry in the outbound buffer
+     * each), flushed every {@code writeBatch} messages and at the end.
+     */
     private void drain() {
         drainScheduled.set(false);
         Channel ch = channel;
         if (!ch.isActive()) {
             outbound.clear();
+            urgent.clear();
+            adds = null;
             queued.set(0);
             return;
         }
         int unflushed = 0;
+        ByteBuf chunk = null;
+        int written = 0;
         while (ch.isWritable()) {
-            Outbound o = outbound.poll();
-            if (o == null) {
+            if (written++ == DRAIN_SLICE) {
+                // Let the event loop read between slices: barrier and commit replies of earlier bundles are
+                // handled (and their commits sent) while later bundles are still being written. A task posted
+                // with execute() would run before the next read (Netty runs queued tasks for up to a second), a
+                // scheduled one after it; the socket keeps sending what is buffered meanwhile.
+                drainScheduled.set(true);
+                ch.eventLoop().schedule(this::drain, DRAIN_PAUSE_MICROS, TimeUnit.MICROSECONDS);
                 break;
             }
-            queued.decrementAndGet();
-            ByteBuf buf = ch.alloc().ioBuffer();
-            try {
-                MessageCodec.encode(o.message(), o.xid(), buf, ofContext);
-            } catch (RuntimeException e) {
-                buf.release();
-                LOG.warn("cannot encode {}: {}", o.message().getClass().getSimpleName(), e.getMessage());
-                Pending p = pending.remove(o.xid());
-                if (p != null) {
-                    p.future.completeExceptionally(e);
+            Outbound o;
+            int xid;
+            int index = 0;
+            Single first = urgent.poll();
+            if (first != null) {
+                o = first;
+                xid = first.xid();
+            } else if (adds != null) {
+                o = adds;
+                index = addsCursor;
+                xid = adds.firstXid() + addsCursor;
+                if (++addsCursor == adds.messages().size()) {
+                    adds = null;
                 }
+            } else {
+                o = outbound.poll();
+                if (o == null) {
+                    break;
+                }
+                if (o instanceof BundleAdds b) {
+                    adds = b;
+                    addsCursor = 0;
+                    continue;
+                }
+                xid = ((Single) o).xid();
+            }
+            queued.decrementAndGet();
+            if (chunk == null) {
+                chunk = ch.alloc().ioBuffer(WRITE_CHUNK + 1024);
+            }
+            int mark = chunk.writerIndex();
+            try {
+                OfMessage message = switch (o) {
+                    case Single one -> one.message();
+                    case BundleAdds b ->
+                            new BundleAdd(xid, b.bundleId(), b.flags(), b.messages().get(index), Bytes.EMPTY);
+                };
+                MessageCodec.encode(message, xid, chunk, ofContext);
+            } catch (RuntimeException e) {
+                chunk.writerIndex(mark);
+                notEncoded(o, xid, e);
                 continue;
             }
-            ch.write(buf, ch.voidPromise());
+            if (chunk.readableBytes() >= WRITE_CHUNK) {
+                ch.write(chunk, ch.voidPromise());
+                chunk = null;
+            }
             if (++unflushed == config.writeBatch()) {
+                if (chunk != null) {
+                    ch.write(chunk, ch.voidPromise());
+                    chunk = null;
+                }
                 ch.flush();
                 unflushed = 0;
+            }
+        }
+        if (chunk != null) {
+            if (chunk.isReadable()) {
+                ch.write(chunk, ch.voidPromise());
+            } else {
+                chunk.release();
             }
         }
         if (unflushed > 0 || !ch.isWritable()) {
@@ -322,9 +443,28 @@ final class SwitchConnectionImpl extends ChannelInboundHandlerAdapter implements
         }
     }
 
+    /** A message that could not be built or encoded fails its request, or its whole bundle (never committed). */
+    private void notEncoded(Outbound o, int xid, RuntimeException e) {
+        LOG.warn("cannot encode message xid {}: {}", xid, e.toString());
+        Pending p = pending.remove(xid);
+        if (p != null) {
+            p.future.completeExceptionally(e);
+        }
+        if (o instanceof BundleAdds b) {
+            for (BundleTracker t : bundles) {
+                if (t.bundleId == b.bundleId()) {
+                    finish(t, e);
+                    // The adds already sent stay in the switch's open bundle; its barrier completes and nothing
+                    // commits it (the tracker is done), so discard it now.
+                    send(BundleControl.of(b.bundleId(), BundleControl.DISCARD_REQUEST, b.flags()));
+                }
+            }
+        }
+    }
+
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable() && !outbound.isEmpty()) {
+        if (ctx.channel().isWritable() && (adds != null || !outbound.isEmpty() || !urgent.isEmpty())) {
             drain();
         }
         ctx.fireChannelWritabilityChanged();
@@ -380,6 +520,8 @@ final class SwitchConnectionImpl extends ChannelInboundHandlerAdapter implements
             finish(t, closed);
         }
         outbound.clear();
+        urgent.clear();
+        adds = null;
         queued.set(0);
         LOG.info("switch {} disconnected: {}", ctx.channel().remoteAddress(), reason);
         if (wasConnected) {

@@ -4,9 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.nvo3.openflow.ErrorCodes;
 import io.nvo3.openflow.OpenFlowException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An OXM match ({@code struct ofp_match}, OpenFlow 1.3.5 §7.2.3.1) keeping the wire order of its fields.
@@ -24,11 +22,15 @@ public record Match(List<Oxm> fields) {
 
     public Match {
         fields = List.copyOf(fields);
-        Set<Integer> seen = new HashSet<>();
-        for (Oxm f : fields) {
-            if (!seen.add(OxmType.key(f.oxmClass(), f.fieldCode()))) {
-                // §7.2.3.6: "a field must not be repeated"
-                throw new IllegalArgumentException("duplicate OXM field " + f);
+        // Pairwise: a match holds a handful of fields, and a set per match was a measurable share of translating
+        // 100k flows.
+        for (int i = 1; i < fields.size(); i++) {
+            int key = OxmType.key(fields.get(i).oxmClass(), fields.get(i).fieldCode());
+            for (int j = 0; j < i; j++) {
+                if (OxmType.key(fields.get(j).oxmClass(), fields.get(j).fieldCode()) == key) {
+                    // §7.2.3.6: "a field must not be repeated"
+                    throw new IllegalArgumentException("duplicate OXM field " + fields.get(i));
+                }
             }
         }
     }

@@ -263,6 +263,50 @@ class SwitchConnectionTest {
     }
 
     @Test
+    void pipelinedBundlesSendAllAddsAtOnceCommitInOrderAndDiscardTheRestAfterARejection() throws Exception {
+        try (FakeSwitch sw = handshake(10)) {
+            SwitchConnection conn = connected.poll(5, TimeUnit.SECONDS);
+            CompletableFuture<Void> done =
+                    conn.sendBundles(List.of(List.of(flow(1)), List.of(flow(2)), List.of(flow(3))));
+            // Everything goes out before any reply: open, add, barrier for each bundle.
+            BundleControl[] opens = new BundleControl[3];
+            BarrierRequest[] barriers = new BarrierRequest[3];
+            for (int i = 0; i < 3; i++) {
+                opens[i] = sw.expect(BundleControl.class);
+                assertThat(opens[i].ctrlType()).isEqualTo(BundleControl.OPEN_REQUEST);
+                BundleAdd add = sw.expect(BundleAdd.class);
+                assertThat(add.bundleId()).isEqualTo(opens[i].bundleId());
+                assertThat(((FlowMod) add.message()).priority()).isEqualTo(i + 1);
+                barriers[i] = sw.expect(BarrierRequest.class);
+            }
+            for (int i = 0; i < 3; i++) {
+                sw.send(new BundleControl(opens[i].xid(), opens[i].bundleId(), BundleControl.OPEN_REPLY, 0,
+                        Bytes.EMPTY));
+            }
+            sw.send(new BarrierReply(barriers[0].xid()));
+            BundleControl commit = sw.expect(BundleControl.class);
+            assertThat(commit.ctrlType()).isEqualTo(BundleControl.COMMIT_REQUEST);
+            assertThat(commit.bundleId()).isEqualTo(opens[0].bundleId());
+            // The second bundle's add is rejected: it is discarded, and so is the third, never committed.
+            sw.send(ErrorMsg.of(barriers[1].xid() - 1, ErrorCodes.OFPET_BAD_MATCH, ErrorCodes.OFPBMC_BAD_PREREQ,
+                    Bytes.EMPTY));
+            sw.send(new BarrierReply(barriers[1].xid()));
+            sw.send(new BarrierReply(barriers[2].xid()));
+            assertThat(done).isNotDone();
+            sw.send(new BundleControl(commit.xid(), commit.bundleId(), BundleControl.COMMIT_REPLY, 0, Bytes.EMPTY));
+            BundleControl discard2 = sw.expect(BundleControl.class);
+            BundleControl discard3 = sw.expect(BundleControl.class);
+            assertThat(List.of(discard2, discard3)).extracting(BundleControl::ctrlType)
+                    .containsOnly(BundleControl.DISCARD_REQUEST);
+            assertThat(List.of(discard2, discard3)).extracting(BundleControl::bundleId)
+                    .containsExactly(opens[1].bundleId(), opens[2].bundleId());
+            assertThatThrownBy(() -> done.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(OpenFlowErrorException.class)
+                    .hasMessageContaining("OFPET_BAD_MATCH/OFPBMC_BAD_PREREQ");
+        }
+    }
+
+    @Test
     void bulkSendStopsAtTheWriteBufferBoundUntilTheSwitchReadsThenDeliversAllInOrder() throws Exception {
         // default echo timing: the 700 ms of the other tests would (rightly) declare this silent switch dead
         try (OpenFlowServer patient = OpenFlowServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
