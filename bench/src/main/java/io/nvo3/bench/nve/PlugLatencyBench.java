@@ -1,5 +1,8 @@
 package io.nvo3.bench.nve;
 
+import io.nvo3.app.ControllerRuntime;
+import io.nvo3.app.config.ControllerConfig;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nvo3.controller.nve.NveStatus;
 import io.nvo3.fib.flow.NveState;
@@ -37,15 +40,15 @@ final class PlugLatencyBench {
     static Figures run(Testbed tb, int plugs, String ovsCpu) throws Exception {
         // Inside the testbed's directory, so that the testbed removes it also when the JVM is killed.
         Path data = Files.createDirectories(tb.stateDir().resolve("controller"));
-        try (EmbeddedController ctl = EmbeddedController.start(data, tb.managementAddress())) {
-            NeutronClient api = new NeutronClient(ctl.apiPort(), EmbeddedController.TOKEN);
+        try (ControllerRuntime ctl = ControllerRuntime.start(ControllerConfig.embedded(data, tb.managementAddress()))) {
+            NeutronClient api = new NeutronClient(ctl.apiAddress().getPort(), ctl.adminToken().orElseThrow());
             List<Hypervisor> hvs = new ArrayList<>();
             for (String name : NVES) {
                 Hypervisor hv = tb.addHypervisor(name);
                 if (ovsCpu != null) {
                     OvsPinning.pin(hv, ovsCpu);
                 }
-                hv.joinController(tb.managementAddress(), ctl.ovsdbPort());
+                hv.joinController(tb.managementAddress(), ctl.ovsdbAddress().getPort());
                 hv.awaitBrInt(WAIT);
                 hvs.add(hv);
             }
@@ -95,7 +98,7 @@ final class PlugLatencyBench {
     }
 
     /** Every NVE wants a flow for each MAC and has installed everything it wants. */
-    static boolean allCarry(EmbeddedController ctl, List<String> macs) {
+    static boolean allCarry(ControllerRuntime ctl, List<String> macs) {
         for (String sid : NVES) {
             NveState d = ctl.nve().desired(sid).orElse(null);
             if (d == null || !macs.stream().allMatch(m -> mentions(d, m))) {
@@ -105,7 +108,7 @@ final class PlugLatencyBench {
         return allInSync(ctl);
     }
 
-    static boolean noneCarries(EmbeddedController ctl, String mac) {
+    static boolean noneCarries(ControllerRuntime ctl, String mac) {
         for (String sid : NVES) {
             NveState d = ctl.nve().desired(sid).orElse(null);
             if (d != null && mentions(d, mac)) {
@@ -115,7 +118,7 @@ final class PlugLatencyBench {
         return allInSync(ctl);
     }
 
-    private static boolean allInSync(EmbeddedController ctl) {
+    private static boolean allInSync(ControllerRuntime ctl) {
         List<NveStatus> nves = ctl.nve().nves().stream().filter(s -> s.systemId() != null).toList();
         return nves.size() == NVES.size() && nves.stream().allMatch(NveStatus::inSync);
     }
