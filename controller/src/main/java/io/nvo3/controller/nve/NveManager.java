@@ -1,16 +1,13 @@
 package io.nvo3.controller.nve;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.nvo3.controller.fibwiring.FibWiring;
 import io.nvo3.controller.mobility.Lifecycle;
 import io.nvo3.controller.mobility.LifecycleOptions;
 import io.nvo3.controller.model.ModelService;
 import io.nvo3.controller.reconcile.NveReconciler;
 import io.nvo3.controller.reconcile.ReconcileObserver;
-import io.nvo3.controller.reconcile.ReconcileReport;
 import io.nvo3.controller.reconcile.SwitchConnectionFlowSwitch;
 import io.nvo3.fib.FibUpdate;
 import io.nvo3.fib.flow.NveState;
@@ -117,10 +114,7 @@ public final class NveManager implements AutoCloseable {
     private final Map<OvsdbConnection, OvsdbSessionState> sessions = new HashMap<>();
     private final Map<Long, SwitchConnection> unmatchedSwitches = new HashMap<>();
     private final AtomicInteger connected = new AtomicInteger();
-    private final Counter flowMods;
-    private final Counter reconcileFailures;
-    private final Timer reconcileTimer;
-    private final ReconcileObserver observer = new Observer();
+    private final ReconcileObserver observer;
     private final Lifecycle lifecycle;
     private AutoCloseable modelSubscription;
     private OvsdbServer ovsdbServer;
@@ -135,11 +129,7 @@ public final class NveManager implements AutoCloseable {
         this.nveStore = new NveStore(store);
         this.core = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "nvo3-nve"));
         this.modelWriter = Executors.newSingleThreadExecutor(r -> daemon(r, "nvo3-nve-model"));
-        this.flowMods = Counter.builder("nvo3.nve.flow.mods").description("OpenFlow flow and group mods sent to NVEs")
-                .register(metrics);
-        this.reconcileFailures = Counter.builder("nvo3.nve.reconcile.failures").register(metrics);
-        this.reconcileTimer = Timer.builder("nvo3.nve.reconcile").description("reconcile duration per NVE")
-                .register(metrics);
+        this.observer = new ReconcileLog(metrics, options.retryAfter());
         Gauge.builder("nvo3.nve.connected", connected, AtomicInteger::get)
                 .description("NVEs with both OVSDB and OpenFlow connected").register(metrics);
         this.lifecycle = new Lifecycle(options.lifecycle(), fib, core, this::dispatch, () -> call(fib::input), metrics);
@@ -601,7 +591,7 @@ public final class NveManager implements AutoCloseable {
     /** Binds a plugged port when the model knows it; the model write (RUNNING, ACTIVE) runs off this thread. */
     private List<FibUpdate> bind(NveEntry e, NveFacts.Plug p) {
         if (model.port(p.portId()).isEmpty() && !fib.knowsPort(p.portId())) {
-            String w = unknownPortWarning(p);
+            String w = NveStatuses.unknownPortWarning(p);
             if (e.logged.add(w)) {
                 LOG.warn("NVE {}: {}", e.systemId, w);
             }
@@ -782,77 +772,8 @@ public final class NveManager implements AutoCloseable {
     }
 
     private List<NveStatus> statuses() {
-        List<NveStatus> out = new ArrayList<>();
-        for (NveEntry e : nves.values()) {
-            List<String> w = new ArrayList<>(e.factWarnings);
-            for (NveFacts.Plug p : e.plugs.values()) {
-                if (model.port(p.portId()).isEmpty() && !fib.knowsPort(p.portId())) {
-                    w.add(unknownPortWarning(p));
-                }
-            }
-            e.duplicateClaims.forEach(r -> w.add("duplicate system-id: the hypervisor at " + r + " claims it too"));
-            if (e.session != null && e.session.provisionError != null) {
-                w.add(e.session.provisionError);
-            }
-            e.reconciler.lastError().ifPresent(err -> w.add("reconcile failed: " + err));
-            for (String x : w) {
-                if (e.logged.add(x)) {
-                    LOG.warn("NVE {}: {}", e.systemId, x);
-                }
-            }
-            Optional<NveState> desired = e.reconciler.desired();
-            NveStatus.LastReconcile last = e.reconciler.lastReport().map(NveManager::last).orElse(null);
-            out.add(new NveStatus(e.systemId, e.vtep == null ? null : e.vtep.getHostAddress(),
-                    e.session != null ? NveStatus.CONNECTED : NveStatus.DISCONNECTED,
-                    e.openflow != null && e.openflow.isActive() ? NveStatus.CONNECTED : NveStatus.DISCONNECTED,
-                    e.session == null ? null : e.session.session.remote(),
-                    e.datapathId.isPresent() ? String.format("%016x", e.datapathId.getAsLong()) : null,
-                    e.datapathType.isEmpty() ? null : e.datapathType,
-                    e.tunnelOfport > 0 ? e.tunnelOfport : null, e.plugs.size(),
-                    desired.map(d -> d.flows().size()).orElse(0), e.reconciler.flowsInstalled().orElse(null),
-                    desired.map(d -> d.groups().size()).orElse(0), e.reconciler.inSync(), last, w,
-                    lifecycle.pull().stats(e.systemId)));
-        }
-        for (OvsdbSessionState s : sessions.values()) {
-            if (s.systemId == null && !s.warnings.isEmpty()) {
-                out.add(new NveStatus(null, null, NveStatus.CONNECTED, NveStatus.DISCONNECTED, s.session.remote(),
-                        null, null, null, 0, 0, null, 0, false, null, s.warnings));
-            }
-        }
-        return out;
-    }
-
-    private static String unknownPortWarning(NveFacts.Plug p) {
-        return "interface " + p.iface() + ": iface-id " + p.portId() + " names no known port";
-    }
-
-    private static NveStatus.LastReconcile last(ReconcileReport r) {
-        return new NveStatus.LastReconcile(r.at().toString(), r.fullRead(), r.plan().flowAdds(), r.plan().flowMods(),
-                r.plan().flowDeletes(), r.plan().groupAdds(), r.plan().groupMods(), r.plan().groupDeletes(),
-                r.took().toNanos() / 1e6, null);
-    }
-
-    private final class Observer implements ReconcileObserver {
-        @Override
-        public void reconciled(ReconcileReport r) {
-            flowMods.increment(r.plan().messages().size());
-            reconcileTimer.record(r.took());
-            if (r.fullRead() || !r.plan().isEmpty()) {
-                LOG.info("reconcile NVE {}{}: {} in {} ms; {} flows, {} groups installed", r.systemId(),
-                        r.fullRead() ? " (read back)" : "", r.plan(), r.took().toMillis(), r.flowsInstalled(),
-                        r.groupsInstalled());
-            }
-        }
-
-        @Override
-        public void failed(String systemId, boolean fullRead, Throwable cause) {
-            reconcileFailures.increment();
-            LOG.warn("reconcile NVE {} failed{}: {}; retrying after {}", systemId, fullRead ? " (read back)" : "",
-                    cause.toString(), options.retryAfter());
-            if (!(cause instanceof io.nvo3.openflow.channel.OpenFlowErrorException)) {
-                LOG.debug("reconcile failure", cause);
-            }
-        }
+        return NveStatuses.of(nves.values(), sessions.values(),
+                portId -> model.port(portId).isPresent() || fib.knowsPort(portId), lifecycle.pull()::stats);
     }
 
     // ------------------------------------------------------------------ helpers
