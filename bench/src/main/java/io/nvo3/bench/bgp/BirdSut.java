@@ -80,6 +80,16 @@ final class BirdSut implements Sut {
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
+    /** {@code birdc show route count} of the table the feed goes to (IPv4: master4 also holds the static 198.18.0.0/15). */
+    @Override
+    public java.util.Optional<String> tableNote(FeedKind feed) {
+        String table = feed == FeedKind.VPNV4 ? "vpntab4" : "master4";
+        String out = Processes.run(List.of("birdc", "-s", sock(), "show", "route", "table", table, "count")).output();
+        Matcher m = Pattern.compile("(\\d+) of (\\d+) routes for (\\d+) networks").matcher(out);
+        return java.util.Optional.of(m.find() ? "birdc: " + m.group(2) + " routes for " + m.group(3) + " networks in " + table
+                : "birdc route count unreadable: " + out.trim());
+    }
+
     public String log() {
         return Processes.tail(dir.resolve("bird.out"), 20) + "\n" + Processes.tail(dir.resolve("bird.log"), 20);
     }

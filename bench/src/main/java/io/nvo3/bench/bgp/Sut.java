@@ -25,6 +25,14 @@ sealed interface Sut extends AutoCloseable permits FrrSut, BirdSut, GoBgpSut, Nv
         return Optional.empty();
     }
 
+    /**
+     * The daemon's own count of its table after ingest, independent of the per-neighbor counter that
+     * {@link #accepted} polls (so that a counter running ahead of the table would show), if it has one.
+     */
+    default Optional<String> tableNote(FeedKind feed) throws Exception {
+        return Optional.empty();
+    }
+
     /** Whether this daemon can take {@code feed} at all (BIRD 2.0 has no EVPN). */
     default boolean supports(FeedKind feed) {
         return true;

@@ -36,6 +36,11 @@ final class Ipv4RibTable implements RibTable {
         return ((RouteAttributes.ipv4(p.prefix()) << 8) | p.length()) + 1;
     }
 
+    /** The packed key of {@code address}/{@code bits} (host bits already clear). */
+    static long pack(int address, int bits) {
+        return (((address & 0xffffffffL) << 8) | bits) + 1;
+    }
+
     static IpPrefix unpack(long k) {
         long v = k - 1;
         long a = v >>> 8;
@@ -70,13 +75,20 @@ final class Ipv4RibTable implements RibTable {
 
     @Override
     public Object get(Nlri key) {
-        int i = locate(pack(key));
+        return getPacked(pack(key));
+    }
+
+    Object getPacked(long k) {
+        int i = locate(k);
         return i >= 0 ? slots[i] : null;
     }
 
     @Override
     public void put(Nlri key, Object slot) {
-        long k = pack(key);
+        putPacked(pack(key), slot);
+    }
+
+    void putPacked(long k, Object slot) {
         int i = locate(k);
         if (i >= 0) {
             slots[i] = slot;

@@ -53,6 +53,16 @@ final class Vpn4RibTable implements RibTable {
         return ((RouteAttributes.ipv4(v.prefix()) << 8) | v.length()) + 1;
     }
 
+    /** {@link #prefix} of {@code address}/{@code bits} as read from the wire (host bits clear). */
+    static long prefix(int address, int bits) {
+        return (((address & 0xffffffffL) << 8) | bits) + 1;
+    }
+
+    /** The key {@link VpnPrefix} of a packed RD and prefix (shared RD instances). */
+    VpnPrefix key(long rd, long prefix) {
+        return unpack(rd, prefix);
+    }
+
     private long lastRd;
     private RouteDistinguisher lastRdValue;
 
@@ -75,7 +85,8 @@ final class Vpn4RibTable implements RibTable {
         return NlriKeys.mix(rd * 0x9E3779B97F4A7C15L + prefix);
     }
 
-    private int find(long rd, long prefix) {
+    /** The bucket holding this key (≥ 0), or -1 - the free bucket where it would go. */
+    int find(long rd, long prefix) {
         long[] ks = keys;
         int mask = slots.length - 1;
         int i = hash(rd, prefix) & mask;
@@ -120,16 +131,20 @@ final class Vpn4RibTable implements RibTable {
             slots[i] = slot;
             return;
         }
-        lastKey = null;
         VpnPrefix v = (VpnPrefix) key;
-        long rd = rd(v.rd());
-        long p = prefix(v);
+        insert(i, rd(v.rd()), prefix(v), slot);
+    }
+
+    /** Adds a key that {@link #find} did not find, at the bucket it named ({@code miss} = its result). */
+    void insert(int miss, long rd, long prefix, Object slot) {
+        lastKey = null;
+        int i = miss;
         if ((size + 1) * 10 > slots.length * 6) {
             grow();
-            i = find(rd, p);
+            i = find(rd, prefix);
         }
         i = -1 - i;
-        keys[2 * i] = p;
+        keys[2 * i] = prefix;
         keys[2 * i + 1] = rd;
         slots[i] = slot;
         size++;

@@ -42,6 +42,7 @@ import io.nvo3.bgp.wire.capabilities.Capability;
 import io.nvo3.bgp.wire.errors.BgpNotificationException;
 import io.nvo3.bgp.wire.errors.CeaseSubcode;
 import io.nvo3.bgp.wire.errors.ErrorAction;
+import io.nvo3.bgp.wire.message.AttributeMemo;
 import io.nvo3.bgp.wire.message.BgpCodec;
 import io.nvo3.bgp.wire.message.DecodedMessage;
 import io.nvo3.bgp.wire.message.KeepaliveMessage;
@@ -52,6 +53,8 @@ import io.nvo3.bgp.wire.message.UpdateDecodeResult;
 import io.nvo3.bgp.wire.message.UpdateMessage;
 import io.nvo3.bgp.wire.nlri.IpPrefix;
 import io.nvo3.bgp.wire.nlri.Nlri;
+import io.nvo3.bgp.wire.nlri.PackedIpv4Prefixes;
+import io.nvo3.bgp.wire.nlri.PackedMpNlri;
 import io.nvo3.bgp.wire.nlri.RtMembership;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -102,6 +105,13 @@ final class NeighborSession implements FsmListener {
 
     private record Out(Nlri nlri, RouteAttributes attributes) {}
     private boolean flushScheduled;
+    /** The last UPDATE's attribute octets and their decode (a feed repeats them UPDATE after UPDATE). */
+    private final AttributeMemo attributeMemo = new AttributeMemo();
+    /** The last {@link #importAttrs} call: its (memoised, so identical) attribute list, next hop, neighbor and result. */
+    private List<PathAttribute> lastImportList;
+    private InetAddress lastImportNextHop;
+    private PeerRef lastImportPeer;
+    private RouteAttributes lastImported;
     private String lastError;
     private Optional<java.time.Instant> upSince = Optional.empty();
 
@@ -230,7 +240,7 @@ final class NeighborSession implements FsmListener {
     private void onFrame(ChannelConnection c, byte[] frame) {
         DecodedMessage d;
         try {
-            d = BgpCodec.decode(frame, c.context());
+            d = BgpCodec.decodePacked(frame, c.context(), attributeMemo); // NLRI stay packed: see announcePacked
         } catch (BgpNotificationException e) {
             fsm.handle(new FsmEvent.FatalError(c, Notification.of(e), "bad message: " + e.getMessage()));
             return;
@@ -454,6 +464,11 @@ final class NeighborSession implements FsmListener {
                 }
             }
         }
+        if (r.packedNlri().isPresent()) {
+            // Only clean UPDATEs (or attribute discard) come packed, never treat-as-withdraw.
+            InetAddress nh = u.attribute(PathAttribute.NextHop.class).map(PathAttribute.NextHop::address).orElse(null);
+            announcePacked(AfiSafi.IPV4_UNICAST, importAttrs(u.attributes(), nh), r.packedNlri().get(), null);
+        }
         for (PathAttribute a : u.attributes()) {
             if (a instanceof PathAttribute.MpReachNlri m) {
                 rtcTouched |= m.family().equals(AfiSafi.RT_CONSTRAINT);
@@ -465,6 +480,10 @@ final class NeighborSession implements FsmListener {
                     } else {
                         announce(m.family(), n, attrs);
                     }
+                }
+                if (r.packedMpReach().isPresent()) {
+                    // Only clean UPDATEs (or attribute discard) come packed: attrs is not null.
+                    announcePacked(m.family(), attrs, null, r.packedMpReach().get());
                 }
             }
         }
@@ -484,7 +503,14 @@ final class NeighborSession implements FsmListener {
     }
 
     private RouteAttributes importAttrs(List<PathAttribute> attrs, InetAddress nextHop) {
-        return sp.interner.intern(ImportRules.normalise(RouteAttributes.of(attrs, nextHop), peer));
+        if (attrs == lastImportList && peer == lastImportPeer && java.util.Objects.equals(nextHop, lastImportNextHop)) {
+            return lastImported; // held here, so it stays the interned instance
+        }
+        lastImported = sp.interner.intern(ImportRules.normalise(RouteAttributes.of(attrs, nextHop), peer));
+        lastImportList = attrs;
+        lastImportNextHop = nextHop;
+        lastImportPeer = peer;
+        return lastImported;
     }
 
     private void announce(AfiSafi f, Nlri nlri, RouteAttributes attrs) {
@@ -511,6 +537,20 @@ final class NeighborSession implements FsmListener {
             accepted++;
         }
         sp.propagate(change);
+    }
+
+    /**
+     * Routes that came packed: {@link PackedIngest} once the family is in use and import policy takes the
+     * attribute set they share; otherwise the per-route way (which also remembers each rejected route).
+     */
+    private void announcePacked(AfiSafi f, RouteAttributes attrs, PackedIpv4Prefixes ipv4, PackedMpNlri mp) {
+        if (!negotiated.families().contains(f) || disabled.contains(f) || ImportRules.reject(attrs, peer, sp.identity).isPresent()) {
+            (ipv4 != null ? ipv4.toList() : mp.toList()).forEach(n -> announce(f, n, attrs));
+            return;
+        }
+        LocRib rib = sp.locRib(f);
+        accepted += ipv4 != null ? PackedIngest.ipv4(sp, rib, id, peer, attrs, ipv4, rejected)
+                : PackedIngest.mpReach(sp, rib, id, peer, attrs, mp, rejected);
     }
 
     private void withdrawFrom(AfiSafi f, Nlri nlri) {
@@ -668,8 +708,17 @@ final class NeighborSession implements FsmListener {
         return sp.interner.intern(out.get());
     }
 
+    int id() {
+        return id;
+    }
+
+    /** Whether {@link #advertise} would look at a change of {@code family} now. */
+    boolean takesAdvertisements(AfiSafi family) {
+        return current != null && initialSent && negotiated.families().contains(family);
+    }
+
     void advertise(io.nvo3.bgp.rib.BestChange c) {
-        if (current == null || !initialSent || !negotiated.families().contains(c.family())) {
+        if (!takesAdvertisements(c.family())) {
             return;
         }
         RouteAttributes old = exportFor(c.oldBest(), c.family(), membership);

@@ -175,6 +175,25 @@ final class SpeakerImpl implements BgpSpeaker {
         return neighbors.values();
     }
 
+    /** Whether a route listener is subscribed (then every best-path change must be built and told). */
+    boolean hasListeners() {
+        return !listeners.isEmpty();
+    }
+
+    /**
+     * Whether a neighbor other than {@code fromId} would look at a best-path change of {@code family}
+     * now (its session is up and past its initial update); the neighbor a route came from never gets it
+     * back ({@link io.nvo3.bgp.policy.ExportRules}), so changes caused by its own routes need no object.
+     */
+    boolean neighborsWant(AfiSafi family, int fromId) {
+        for (NeighborSession n : neighbors.values()) {
+            if (n.id() != fromId && n.takesAdvertisements(family)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Tells listeners and every neighbor about a best-path change. */
     void propagate(BestChange c) {
         if (c == null) {

@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 public final class BgpFrameDecoder extends ByteToMessageDecoder {
     private final Supplier<CodecContext> context;
     private boolean failed;
+    /** The header being looked at, reused: this decoder runs on its channel's event loop only. */
+    private final byte[] header = new byte[BgpCodec.HEADER_LENGTH];
 
     public BgpFrameDecoder(Supplier<CodecContext> context) {
         this.context = Objects.requireNonNull(context);
@@ -35,7 +37,6 @@ public final class BgpFrameDecoder extends ByteToMessageDecoder {
         if (available < BgpCodec.HEADER_LENGTH) {
             return;
         }
-        byte[] header = new byte[BgpCodec.HEADER_LENGTH];
         in.getBytes(in.readerIndex(), header);
         int len;
         try {

@@ -71,6 +71,63 @@ class SpeakerLoopbackTest {
         }
     }
 
+    /**
+     * Full UPDATEs of IPv4 /32s, VPN-IPv4 prefixes and EVPN MAC/IP routes (what the receiver keeps packed,
+     * with labels in its compact slots): the receiver's RIB and its listener see every route with its
+     * own label, and withdrawals remove exactly the withdrawn ones.
+     */
+    @Test
+    void packedRoutesArriveWithTheirLabelsAndEvents() throws Exception {
+        String a = Loopback.address();
+        String b = Loopback.address();
+        int pa = Loopback.freePort(a);
+        int pb = Loopback.freePort(b);
+        Set<AfiSafi> families = Set.of(AfiSafi.IPV4_UNICAST, AfiSafi.VPN_IPV4, AfiSafi.L2VPN_EVPN);
+        try (BgpSpeaker sa = BgpSpeaker.start(SpeakerConfig.of(65001, (Inet4Address) ip("198.19.1.1"),
+                Optional.of(new InetSocketAddress(ip(a), pa)), List.of()));
+                BgpSpeaker sb = BgpSpeaker.start(SpeakerConfig.of(65002, (Inet4Address) ip("198.19.1.2"),
+                        Optional.of(new InetSocketAddress(ip(b), pb)), List.of()))) {
+            List<RouteEvent> events = new CopyOnWriteArrayList<>();
+            AutoCloseable sub = sb.subscribe(events::add);
+            List<io.nvo3.bgp.wire.nlri.Nlri> v4 = new java.util.ArrayList<>();
+            List<io.nvo3.bgp.wire.nlri.Nlri> vpn = new java.util.ArrayList<>();
+            List<io.nvo3.bgp.wire.nlri.Nlri> evpn = new java.util.ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                String host = "198.18." + (i / 250) + "." + (i % 250 + 1);
+                v4.add(TestRoutes.ipv4(host, 32));
+                vpn.add(TestRoutes.vpnv4("65001:" + (1 + i % 2), host, 32, 1000 + i));
+                var m = macIp("65001:10", String.format("02:00:00:00:%02x:%02x", i / 256, i % 256), host, 10000 + i);
+                evpn.add(i % 2 == 0 ? m : new io.nvo3.bgp.wire.nlri.EvpnRoute.MacIpAdvertisement(m.pathId(), m.rd(), m.esi(), m.ethernetTag(),
+                        m.mac(), Optional.empty(), m.label1(), m.label2()));
+            }
+            for (int i = 0; i < 600; i++) {
+                sa.originate(AfiSafi.IPV4_UNICAST, v4.get(i), List.of(), ip("198.18.0.1"));
+                sa.originate(AfiSafi.VPN_IPV4, vpn.get(i), TestRoutes.rt("65001:1"), ip("198.18.0.1"));
+                sa.originate(AfiSafi.L2VPN_EVPN, evpn.get(i), vxlan("65001:10"), ip("198.18.0.1"));
+            }
+            sa.addNeighbor(NeighborConfig.of(ip(b), pb, 65002, families).withLocalAddress(ip(a)).withHoldTime(30));
+            sb.addNeighbor(NeighborConfig.of(ip(a), pa, 65001, families).withLocalAddress(ip(b)).withHoldTime(30).withPassive(true));
+            await().atMost(UP).untilAsserted(() -> assertThat(sb.neighbors().getFirst().accepted()).isEqualTo(1800));
+            for (var f : List.of(AfiSafi.IPV4_UNICAST, AfiSafi.VPN_IPV4, AfiSafi.L2VPN_EVPN)) {
+                var sent = f.equals(AfiSafi.IPV4_UNICAST) ? v4 : f.equals(AfiSafi.VPN_IPV4) ? vpn : evpn;
+                assertThat(sb.rib(f)).extracting(RibEntry::nlri).containsExactlyInAnyOrderElementsOf(sent);
+                assertThat(events.stream().filter(e -> e.family().equals(f)).map(RouteEvent::nlri).toList())
+                        .containsExactlyInAnyOrderElementsOf(sent);
+            }
+            events.clear();
+            for (int i = 0; i < 600; i += 3) {
+                sa.withdraw(AfiSafi.VPN_IPV4, vpn.get(i));
+                sa.withdraw(AfiSafi.L2VPN_EVPN, evpn.get(i));
+                sa.withdraw(AfiSafi.IPV4_UNICAST, v4.get(i));
+            }
+            await().atMost(UP).untilAsserted(() -> assertThat(sb.neighbors().getFirst().accepted()).isEqualTo(1200));
+            assertThat(events).hasSize(600).allSatisfy(e -> assertThat(e.withdrawn()).isTrue());
+            assertThat(sb.rib(AfiSafi.VPN_IPV4)).extracting(RibEntry::nlri)
+                    .containsExactlyInAnyOrderElementsOf(vpn.stream().filter(n -> vpn.indexOf(n) % 3 != 0).toList());
+            sub.close();
+        }
+    }
+
     @Test
     void rejectsBadCallerInputWithTheFieldName() {
         assertThatThrownBy(() -> NeighborConfig.of(ip("127.1.0.1"), 179, 65001, Set.of(AfiSafi.L2VPN_EVPN)).withHoldTime(2))

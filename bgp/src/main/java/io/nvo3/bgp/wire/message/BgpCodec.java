@@ -55,6 +55,27 @@ public final class BgpCodec {
      * ROUTE-REFRESH throw; an UPDATE always yields its {@link UpdateDecodeResult} (which may say SESSION_RESET).
      */
     public static DecodedMessage decode(byte[] frame, CodecContext ctx) throws BgpNotificationException {
+        return decode(frame, ctx, false);
+    }
+
+    /**
+     * As {@link #decode(byte[], CodecContext)}; with {@code packIpv4}, a clean UPDATE (or one that only
+     * discards attributes) leaves its IPv4 NLRI field in the octets ({@link UpdateDecodeResult#packedNlri}),
+     * for receivers that store prefixes without objects. Every other verdict is the same as without it.
+     */
+    public static DecodedMessage decode(byte[] frame, CodecContext ctx, boolean packIpv4) throws BgpNotificationException {
+        return decode(frame, ctx, packIpv4, null);
+    }
+
+    /**
+     * The packed decode of a session: as {@link #decode(byte[], CodecContext, boolean)} with {@code packIpv4},
+     * reusing the attributes of the previous UPDATE when its attribute octets were the same ({@code memo}).
+     */
+    public static DecodedMessage decodePacked(byte[] frame, CodecContext ctx, AttributeMemo memo) throws BgpNotificationException {
+        return decode(frame, ctx, true, java.util.Objects.requireNonNull(memo));
+    }
+
+    private static DecodedMessage decode(byte[] frame, CodecContext ctx, boolean packIpv4, AttributeMemo memo) throws BgpNotificationException {
         int len = frameLength(frame, 0, frame.length, ctx);
         if (len != frame.length) {
             throw new BgpNotificationException(HeaderSubcode.BAD_MESSAGE_LENGTH, Bytes.of(frame[16], frame[17]),
@@ -71,7 +92,7 @@ public final class BgpCodec {
             }
             case BgpMessage.UPDATE -> {
                 if (len < 23) throw badLength(lengthField, "UPDATE", len);
-                yield new DecodedMessage.Update(UpdateCodec.decode(body, ctx));
+                yield new DecodedMessage.Update(packIpv4 ? UpdateCodec.decodePacked(body, ctx, memo) : UpdateCodec.decode(body, ctx));
             }
             case BgpMessage.NOTIFICATION -> {
                 if (len < 21) throw badLength(lengthField, "NOTIFICATION", len);

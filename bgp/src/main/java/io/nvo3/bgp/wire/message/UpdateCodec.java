@@ -17,6 +17,8 @@ import io.nvo3.bgp.wire.errors.UpdateSubcode;
 import io.nvo3.bgp.wire.nlri.IpPrefix;
 import io.nvo3.bgp.wire.nlri.Nlri;
 import io.nvo3.bgp.wire.nlri.NlriCodec;
+import io.nvo3.bgp.wire.nlri.PackedIpv4Prefixes;
+import io.nvo3.bgp.wire.nlri.PackedMpNlri;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -34,6 +36,9 @@ final class UpdateCodec {
         final List<UpdateProblem> problems = new ArrayList<>();
         final Set<AfiSafi> disabled = new LinkedHashSet<>();
         BgpNotificationException reset;
+        /** Set by {@link #decodePacked}: leave the NLRI of MP_REACH_NLRI in the octets when {@link PackedMpNlri} takes them. */
+        CodecContext packMp;
+        PackedMpNlri packedMp;
 
         void add(ErrorAction action, int type, UpdateSubcode sub, String reason) {
             problems.add(new UpdateProblem(action, type, sub, reason));
@@ -84,7 +89,7 @@ final class UpdateCodec {
             return resetOnly(c, UpdateSubcode.INVALID_NETWORK_FIELD, "IPv4 prefixes: " + e.getMessage());
         }
         List<PathAttribute> attrs = attributes(ar, ctx, c, body, nlri.isEmpty());
-        checkMandatory(attrs, nlri, c);
+        checkMandatory(attrs, !nlri.isEmpty(), c);
         ErrorAction action = c.strongest();
         UpdateMessage update = new UpdateMessage(withdrawn, attrs, nlri);
         List<Nlri> taw = new ArrayList<>();
@@ -94,6 +99,64 @@ final class UpdateCodec {
         }
         return new UpdateDecodeResult(update, action, c.problems, taw,
                 action == ErrorAction.AFI_SAFI_DISABLE ? c.disabled : Set.of(), Optional.ofNullable(action == ErrorAction.SESSION_RESET ? c.reset : null));
+    }
+
+    /**
+     * {@link #decode} for a receiver that stores IPv4 prefixes without objects: the same checks in the
+     * same order, but the NLRI field is only scanned and handed over as {@link PackedIpv4Prefixes}.
+     * Anything but a clean UPDATE (or one that only discards attributes) — and ADD-PATH for IPv4 —
+     * goes through {@link #decode} itself, so every RFC 7606 verdict is exactly the generic one.
+     */
+    static UpdateDecodeResult decodePacked(byte[] body, CodecContext ctx, AttributeMemo memo) {
+        if (ctx.addPath(AfiSafi.IPV4_UNICAST) || body.length < 4) {
+            return decode(body, ctx);
+        }
+        int wlen = (body[0] & 0xff) << 8 | (body[1] & 0xff);
+        if (wlen > body.length - 4) {
+            return decode(body, ctx);
+        }
+        int attrStart = 4 + wlen;
+        int alen = (body[attrStart - 2] & 0xff) << 8 | (body[attrStart - 1] & 0xff);
+        if (alen > body.length - attrStart) {
+            return decode(body, ctx);
+        }
+        int nlriStart = attrStart + alen;
+        int count = PackedIpv4Prefixes.scan(body, nlriStart, body.length);
+        if (count < 0) {
+            return decode(body, ctx);
+        }
+        List<IpPrefix> withdrawn;
+        try {
+            withdrawn = wlen == 0 ? List.of() : ipv4(NlriCodec.decode(AfiSafi.IPV4_UNICAST, new WireReader(body, 2, wlen), ctx));
+        } catch (WireFormatException e) {
+            return decode(body, ctx);
+        }
+        boolean memoised = memo != null && memo.split(body, attrStart, alen, count > 0);
+        if (memoised && memo.matches(ctx)) {
+            // Same attribute octets as the last UPDATE: same attributes, same verdict (NONE or ATTRIBUTE_DISCARD).
+            PackedMpNlri mp = memo.mpStart < 0 ? null : PackedMpNlri.of(memo.mpFamily, body, memo.mpStart, memo.mpEnd);
+            if (memo.mpStart < 0 || mp != null) {
+                return new UpdateDecodeResult(new UpdateMessage(withdrawn, memo.attributes(), List.of()), memo.action(), memo.problems(),
+                        List.of(), Set.of(), Optional.empty(),
+                        count == 0 ? Optional.empty() : Optional.of(new PackedIpv4Prefixes(body, nlriStart, body.length, count)),
+                        Optional.ofNullable(mp));
+            }
+        }
+        Collector c = new Collector();
+        c.packMp = ctx;
+        List<PathAttribute> attrs = attributes(new WireReader(body, attrStart, alen), ctx, c, body, count == 0);
+        checkMandatory(attrs, count > 0, c);
+        ErrorAction action = c.strongest();
+        if (action != ErrorAction.NONE && action != ErrorAction.ATTRIBUTE_DISCARD) {
+            return decode(body, ctx);
+        }
+        if (memoised && (memo.mpStart < 0 || c.packedMp != null)) {
+            memo.remember(ctx, attrs, c.problems, action);
+            attrs = memo.attributes();
+        }
+        return new UpdateDecodeResult(new UpdateMessage(withdrawn, attrs, List.of()), action, c.problems, List.of(), Set.of(),
+                Optional.empty(), count == 0 ? Optional.empty() : Optional.of(new PackedIpv4Prefixes(body, nlriStart, body.length, count)),
+                Optional.ofNullable(c.packedMp));
     }
 
     private static UpdateDecodeResult resetOnly(Collector c, UpdateSubcode sub, String reason) {
@@ -182,12 +245,39 @@ final class UpdateCodec {
                 continue;
             }
             try {
-                out.add(AttributeCodec.decode(type, v, ctx));
+                PathAttribute packed = c.packMp != null && type == PathAttribute.MP_REACH_NLRI ? packedMpReach(body, v, c) : null;
+                out.add(packed != null ? packed : AttributeCodec.decode(type, v, ctx));
             } catch (WireFormatException | IllegalArgumentException e) {
                 malformed(type, flags, subcodeFor(type), e.getMessage(), v, c);
             }
         }
         return out;
+    }
+
+    /**
+     * An MP_REACH_NLRI whose NLRI {@link PackedMpNlri} takes whole (VPN-IPv4 with one label, EVPN MAC/IP
+     * without ESI; no ADD-PATH), with a next hop of the usual length: the attribute without NLRI objects,
+     * the NLRI left in {@code c}; null (and {@code v} untouched) for anything else, which
+     * {@link AttributeCodec#decode} then reads.
+     */
+    private static PathAttribute packedMpReach(byte[] body, WireReader v, Collector c) {
+        int off = v.position();
+        int len = v.remaining();
+        if (len < 5) {
+            return null;
+        }
+        AfiSafi family = new AfiSafi((body[off] & 0xff) << 8 | (body[off + 1] & 0xff), body[off + 2] & 0xff);
+        int nhLen = body[off + 3] & 0xff;
+        if (!PackedMpNlri.packs(family, nhLen) || c.packMp.addPath(family) || len < 5 + nhLen) {
+            return null;
+        }
+        PackedMpNlri packed = PackedMpNlri.of(family, body, off + 5 + nhLen, off + len);
+        if (packed == null) {
+            return null;
+        }
+        c.packedMp = packed;
+        v.slice(len, "MP_REACH_NLRI value"); // consumed
+        return new MpReachNlri(packed.family(), Bytes.of(java.util.Arrays.copyOfRange(body, off + 4, off + 4 + nhLen)), List.of());
     }
 
     /**
@@ -256,9 +346,9 @@ final class UpdateCodec {
      * message, then "treat-as-withdraw" MUST be used. (Note that [RFC4760] reclassifies NEXT_HOP as
      * what is effectively discretionary.)" They are needed only when the UPDATE announces something.
      */
-    private static void checkMandatory(List<PathAttribute> attrs, List<IpPrefix> nlri, Collector c) {
+    private static void checkMandatory(List<PathAttribute> attrs, boolean hasNlri, Collector c) {
         boolean mpReach = attrs.stream().anyMatch(a -> a instanceof MpReachNlri);
-        if (nlri.isEmpty() && !mpReach) {
+        if (!hasNlri && !mpReach) {
             return;
         }
         Set<Integer> present = new HashSet<>();
@@ -268,7 +358,7 @@ final class UpdateCodec {
                 c.add(ErrorAction.TREAT_AS_WITHDRAW, t, UpdateSubcode.MISSING_WELL_KNOWN_ATTRIBUTE, "missing well-known attribute " + t);
             }
         }
-        if (!nlri.isEmpty() && !present.contains(PathAttribute.NEXT_HOP)
+        if (hasNlri && !present.contains(PathAttribute.NEXT_HOP)
                 && c.problems.stream().noneMatch(p -> p.attributeType() == PathAttribute.NEXT_HOP)) {
             c.add(ErrorAction.TREAT_AS_WITHDRAW, PathAttribute.NEXT_HOP, UpdateSubcode.MISSING_WELL_KNOWN_ATTRIBUTE, "IPv4 NLRI without NEXT_HOP");
         }

@@ -6,7 +6,10 @@ import io.nvo3.bgp.wire.attributes.PathAttribute.MpUnreachNlri;
 import io.nvo3.bgp.wire.errors.BgpNotificationException;
 import io.nvo3.bgp.wire.errors.ErrorAction;
 import io.nvo3.bgp.wire.errors.UpdateProblem;
+import io.nvo3.bgp.wire.CodecContext;
 import io.nvo3.bgp.wire.nlri.Nlri;
+import io.nvo3.bgp.wire.nlri.PackedIpv4Prefixes;
+import io.nvo3.bgp.wire.nlri.PackedMpNlri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,11 +25,28 @@ import java.util.Set;
  * @param treatAsWithdraw  for TREAT_AS_WITHDRAW: every reachable NLRI of the UPDATE, to be withdrawn
  * @param disabledFamilies for AFI_SAFI_DISABLE: the families to disable
  * @param notification     for SESSION_RESET: what to send before closing
+ * @param packedNlri       when the receiver asked for it ({@link BgpCodec#decode(byte[], CodecContext, boolean)}) and
+ *                         the UPDATE is clean or only discards attributes: the IPv4 NLRI field left in its octets,
+ *                         in which case {@code update.nlri()} is empty
+ * @param packedMpReach    likewise, the NLRI of the MP_REACH_NLRI attribute left in its octets (VPN-IPv4, EVPN MAC/IP),
+ *                         in which case that attribute's {@code nlri()} is empty
  */
 public record UpdateDecodeResult(UpdateMessage update, ErrorAction action, List<UpdateProblem> problems,
                                  List<Nlri> treatAsWithdraw, Set<AfiSafi> disabledFamilies,
-                                 Optional<BgpNotificationException> notification) {
+                                 Optional<BgpNotificationException> notification, Optional<PackedIpv4Prefixes> packedNlri,
+                                 Optional<PackedMpNlri> packedMpReach) {
+    public UpdateDecodeResult(UpdateMessage update, ErrorAction action, List<UpdateProblem> problems, List<Nlri> treatAsWithdraw,
+            Set<AfiSafi> disabledFamilies, Optional<BgpNotificationException> notification) {
+        this(update, action, problems, treatAsWithdraw, disabledFamilies, notification, Optional.empty(), Optional.empty());
+    }
+
     public UpdateDecodeResult {
+        Objects.requireNonNull(packedNlri);
+        Objects.requireNonNull(packedMpReach);
+        if ((packedNlri.isPresent() || packedMpReach.isPresent()) && (update == null || !update.nlri().isEmpty()
+                || (action != ErrorAction.NONE && action != ErrorAction.ATTRIBUTE_DISCARD))) {
+            throw new IllegalArgumentException("packed NLRI go with a usable UPDATE whose NLRI list is empty");
+        }
         Objects.requireNonNull(action);
         problems = List.copyOf(problems);
         treatAsWithdraw = List.copyOf(treatAsWithdraw);
@@ -50,6 +70,8 @@ public record UpdateDecodeResult(UpdateMessage update, ErrorAction action, List<
             return List.of();
         }
         List<Nlri> out = new ArrayList<>(update.nlri());
+        packedNlri.ifPresent(p -> out.addAll(p.toList()));
+        packedMpReach.ifPresent(p -> out.addAll(p.toList()));
         update.attributes().stream().filter(a -> a instanceof MpReachNlri).map(a -> (MpReachNlri) a)
                 .filter(m -> !disabledFamilies.contains(m.family())).forEach(m -> out.addAll(m.nlri()));
         return out;
