@@ -1,5 +1,8 @@
 package io.nvo3.bench;
 
+import io.nvo3.testbed.ControllerProcess;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -32,10 +35,14 @@ public final class PortCreateBench {
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         Path dataDir = Files.createTempDirectory("nvo3-bench-ports");
         int apiPort = 19_696;
-        try (ControllerProcess ctl = ControllerProcess.start(repo, dataDir, apiPort,
+        List<String> ctlArgs = new java.util.ArrayList<>(List.of("--data-dir", dataDir.toString(),
+                "--api", "127.0.0.1:" + apiPort, "--openflow", "127.0.0.1:0", "--ovsdb", "127.0.0.1:0"));
+        ctlArgs.addAll(List.of(args).subList(Math.min(3, args.length), args.length));
+        try (ControllerProcess process = ControllerProcess.start(repo, "controller", ctlArgs,
                 // -Dctl.cpu=none runs the controller on both cores (the whole 2-core machine), default: CPU 0 only
                 "none".equals(System.getProperty("ctl.cpu", "0")) ? null : System.getProperty("ctl.cpu", "0"),
-                java.util.Arrays.copyOfRange(args, Math.min(3, args.length), args.length))) {
+                true, null, Duration.ofSeconds(120))) {
+            Target ctl = new Target("http://127.0.0.1:" + apiPort, ControllerProcess.adminToken(dataDir));
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             // Tenant subnets come from the documentation range 203.0.113.0/24 (overlapping across networks, as
@@ -53,7 +60,7 @@ public final class PortCreateBench {
             run(http, ctl, netIds, warmup, concurrency);
             long heapBefore = heap(http, ctl);
             Result r = run(http, ctl, netIds, ports, concurrency);
-            long rss = ctl.rssBytes();
+            long rss = process.rssBytes();
             long heap = heap(http, ctl);
             System.out.printf("port-create: %d ports, concurrency %d: %.0f ports/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms, errors %d%n",
                     ports, concurrency, r.rate, r.p50, r.p99, r.max, r.errors);
@@ -68,7 +75,10 @@ public final class PortCreateBench {
 
     record Result(double rate, double p50, double p99, double max, int errors) {}
 
-    static Result run(HttpClient http, ControllerProcess ctl, String[] netIds, int n, int concurrency) throws Exception {
+    /** Where the controller's API is and the admin token it generated. */
+    record Target(String api, String adminToken) {}
+
+    static Result run(HttpClient http, Target ctl, String[] netIds, int n, int concurrency) throws Exception {
         long[] lat = new long[n];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -106,12 +116,12 @@ public final class PortCreateBench {
         return new Result(n / secs, lat[n / 2] / 1e6, lat[(int) (n * 0.99)] / 1e6, lat[n - 1] / 1e6, errors.get());
     }
 
-    static HttpRequest.Builder request(ControllerProcess ctl, String path) {
-        return HttpRequest.newBuilder(URI.create(ctl.api + path)).header("X-Auth-Token", ctl.adminToken)
+    static HttpRequest.Builder request(Target ctl, String path) {
+        return HttpRequest.newBuilder(URI.create(ctl.api() + path)).header("X-Auth-Token", ctl.adminToken())
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
     }
 
-    static JsonNode post(HttpClient http, ControllerProcess ctl, String path, String body) throws Exception {
+    static JsonNode post(HttpClient http, Target ctl, String path, String body) throws Exception {
         HttpResponse<String> res = http.send(request(ctl, path).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (res.statusCode() >= 300) {
@@ -121,7 +131,7 @@ public final class PortCreateBench {
     }
 
     /** Heap in use, from the controller's Prometheus endpoint (jvm_memory_used_bytes, area heap). */
-    static long heap(HttpClient http, ControllerProcess ctl) throws Exception {
+    static long heap(HttpClient http, Target ctl) throws Exception {
         HttpResponse<String> res = http.send(request(ctl, "/metrics").GET().build(), HttpResponse.BodyHandlers.ofString());
         long sum = 0;
         for (String line : res.body().split("\n")) {

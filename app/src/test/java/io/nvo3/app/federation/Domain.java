@@ -2,15 +2,10 @@ package io.nvo3.app.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nvo3.testbed.ControllerProcess;
+import io.nvo3.testbed.JsonRest;
 import io.nvo3.testbed.LoopbackPorts;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.awaitility.Awaitility;
 
 /**
  * One controller domain: {@code ./nvo3 controller} as a child process with its own data dir, API/OVSDB/OpenFlow ports
@@ -34,7 +26,6 @@ final class Domain implements AutoCloseable {
     static final Path REPO = Path.of(System.getProperty("user.dir")).getParent();
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration UP = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final String name;
     final String bgpAddress;
@@ -44,9 +35,9 @@ final class Domain implements AutoCloseable {
     final int openflowPort;
     final Path dir;
     private String bgpSection = "";
-    private final List<String> output = new CopyOnWriteArrayList<>();
-    private Process process;
-    private String token;
+    private final List<String> earlier = new ArrayList<>();
+    private ControllerProcess process;
+    private JsonRest rest;
 
     Domain(String name, String bgpAddress) throws IOException {
         this.name = name;
@@ -72,55 +63,34 @@ final class Domain implements AutoCloseable {
     void start() throws IOException {
         Path cfg = dir.resolve("nvo3.yaml");
         Files.writeString(cfg, bgpYaml());
-        output.add("=== nvo3 controller " + name + " starting");
-        int from = output.size();
-        Process p = new ProcessBuilder(REPO.resolve("nvo3").toString(), "controller", "--config", cfg.toString(),
-                "--data-dir", dir.resolve("data").toString(), "--api", "127.0.0.1:" + apiPort,
-                "--openflow", "0.0.0.0:" + openflowPort, "--ovsdb", "0.0.0.0:" + ovsdbPort)
-                .redirectErrorStream(true).start();
-        process = p;
-        Thread pump = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String l = r.readLine(); l != null; l = r.readLine()) {
-                    output.add(l);
-                }
-            } catch (IOException ignored) {
-                // the process is gone
-            }
-        }, "nvo3-" + name + "-output");
-        pump.setDaemon(true);
-        pump.start();
-        Awaitility.await().atMost(UP).until(() -> output.subList(from, output.size()).stream()
-                .anyMatch(l -> l.contains("nvo3 controller ready")) || !p.isAlive());
-        if (!p.isAlive()) {
-            throw new IllegalStateException(name + " did not start:\n" + String.join("\n", output));
+        if (process != null) {
+            earlier.addAll(process.output());
+            earlier.add("=== nvo3 controller " + name + " restarting");
         }
-        token = Files.readAllLines(dir.resolve("data").resolve("admin-token")).get(0).split("\\s+")[0];
+        process = ControllerProcess.start(REPO, name, List.of("--config", cfg.toString(),
+                "--data-dir", dir.resolve("data").toString(), "--api", "127.0.0.1:" + apiPort,
+                "--openflow", "0.0.0.0:" + openflowPort, "--ovsdb", "0.0.0.0:" + ovsdbPort), null, false, null, UP);
+        rest = JsonRest.local(name, apiPort, ControllerProcess.adminToken(dir.resolve("data")));
     }
 
     /** SIGTERM (the shutdown hook closes the runtime), then the same command again. */
-    void restart() throws IOException, InterruptedException {
+    void restart() throws IOException {
         stop();
         start();
     }
 
-    void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
+    void stop() {
+        if (process != null) {
+            process.close();
         }
     }
 
     boolean saw(String text) {
-        return output.stream().anyMatch(l -> l.contains(text));
+        return process != null && process.saw(text);
     }
 
     String log() {
-        List<String> l = new ArrayList<>(output);
-        return String.join("\n", l.subList(Math.max(0, l.size() - 200), l.size()));
+        return process == null ? "" : process.tail(200);
     }
 
     // ------------------------------------------------------------------ REST
@@ -149,31 +119,18 @@ final class Domain implements AutoCloseable {
     }
 
     JsonNode get(String path) {
-        return send("GET", path, null, 200);
+        return rest.get(path);
     }
 
     /** A GET answering text (e.g. /metrics). */
     String text(String path) {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path))
-                    .timeout(Duration.ofSeconds(30)).header("X-Auth-Token", token).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(name + ": GET " + path + " answered " + r.statusCode());
-            }
-            return r.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return rest.text(path);
     }
 
     /** {@code nvo3 bgp ARGS --api .. --token ..} in this JVM; its standard output (exit code must be 0). */
     synchronized String bgpCli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--api", "127.0.0.1:" + apiPort, "--token", token));
+        all.addAll(List.of("--api", "127.0.0.1:" + apiPort, "--token", rest.token()));
         java.io.PrintStream before = System.out;
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
         int exit;
@@ -191,31 +148,11 @@ final class Domain implements AutoCloseable {
     }
 
     JsonNode post(String path, Object body) {
-        return send("POST", path, body, 201);
+        return rest.post(path, body);
     }
 
     JsonNode send(String method, String path, Object body, int expect) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path))
-                    .timeout(Duration.ofSeconds(30)).header("X-Auth-Token", token).header("Accept", "application/json");
-            if (body != null) {
-                b.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-            } else {
-                b.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != expect) {
-                throw new IllegalStateException(name + ": " + method + " " + path + " answered " + r.statusCode()
-                        + ": " + r.body());
-            }
-            return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return rest.send(method, path, body, expect);
     }
 
     /** The Established state of every neighbor, from {@code GET /api/v1/bgp/neighbors}. */
@@ -233,15 +170,16 @@ final class Domain implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException, IOException {
+    public void close() throws IOException {
         Path logs = REPO.resolve("app/target/federation-logs");
         Files.createDirectories(logs);
-        Files.write(logs.resolve(dir.getFileName() + ".log"), output);
+        List<String> all = new ArrayList<>(earlier);
+        if (process != null) {
+            all.addAll(process.output());
+        }
+        Files.write(logs.resolve(dir.getFileName() + ".log"), all);
         try {
-            if (process != null) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
+            stop();
         } finally {
             try (Stream<Path> s = Files.walk(dir)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

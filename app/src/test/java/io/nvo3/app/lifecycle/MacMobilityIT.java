@@ -5,28 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nvo3.testbed.ControllerProcess;
 import io.nvo3.testbed.GoBgp;
+import io.nvo3.testbed.JsonRest;
 import io.nvo3.testbed.Hypervisor;
 import io.nvo3.testbed.LoopbackPorts;
 import io.nvo3.testbed.Testbed;
 import io.nvo3.testbed.Vm;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,11 +70,9 @@ class MacMobilityIT {
         final int ovsdbPort = LoopbackPorts.freePort("127.0.0.1");
         final int openflowPort = LoopbackPorts.freePort("127.0.0.1");
         final Path dir;
-        final List<String> output = new CopyOnWriteArrayList<>();
-        final Process process;
+        final ControllerProcess process;
         final Api api;
-        private final HttpClient http = HttpClient.newHttpClient();
-        private final String token;
+        private final JsonRest rest;
 
         Controller(String name, String bgpAddress, String routerId) throws IOException {
             this.name = name;
@@ -102,63 +93,21 @@ class MacMobilityIT {
                           local-address: "%s"
                     """.formatted(routerId, bgpAddress, LoopbackPorts.freePort(bgpAddress), GOBGP, gobgp.bgpPort(),
                     bgpAddress));
-            Process p = new ProcessBuilder(REPO.resolve("nvo3").toString(), "controller", "--config", cfg.toString(),
+            this.process = ControllerProcess.start(REPO, name, List.of("--config", cfg.toString(),
                     "--data-dir", dir.resolve("data").toString(), "--api", "127.0.0.1:" + apiPort,
-                    "--openflow", "0.0.0.0:" + openflowPort, "--ovsdb", "0.0.0.0:" + ovsdbPort)
-                    .redirectErrorStream(true).start();
-            this.process = p;
-            Thread pump = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String l = r.readLine(); l != null; l = r.readLine()) {
-                        output.add(l);
-                    }
-                } catch (IOException ignored) {
-                    // the process is gone
-                }
-            }, "nvo3-" + name + "-output");
-            pump.setDaemon(true);
-            pump.start();
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> output.stream().anyMatch(l -> l.contains("nvo3 controller ready")) || !p.isAlive());
-            if (!p.isAlive()) {
-                close();
-                throw new IllegalStateException(name + " did not start:\n" + String.join("\n", output));
-            }
-            this.token = Files.readAllLines(dir.resolve("data").resolve("admin-token")).get(0).split("\\s+")[0];
+                    "--openflow", "0.0.0.0:" + openflowPort, "--ovsdb", "0.0.0.0:" + ovsdbPort), null, false, null,
+                    Duration.ofSeconds(60));
+            String token = ControllerProcess.adminToken(dir.resolve("data"));
+            this.rest = JsonRest.local(name, apiPort, token);
             this.api = new Api(apiPort, token);
         }
 
         JsonNode post(String path, Object body) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort
-                                + path)).timeout(Duration.ofSeconds(30)).header("X-Auth-Token", token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(r.statusCode()).as("%s: POST %s: %s", name, path, r.body()).isEqualTo(201);
-                return JSON.readTree(r.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return rest.post(path, body);
         }
 
         JsonNode get(String path) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort
-                        + path)).timeout(Duration.ofSeconds(30)).header("X-Auth-Token", token).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(r.statusCode()).as("%s: GET %s: %s", name, path, r.body()).isEqualTo(200);
-                return JSON.readTree(r.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return rest.get(path);
         }
 
         /** RFC 7432 §15 state of {@code mac} in VN {@code networkId} as {@code GET /api/v1/bgp/vns/{id}} shows it. */
@@ -175,18 +124,11 @@ class MacMobilityIT {
         @Override
         public void close() throws IOException {
             try {
-                process.destroy();
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
+                process.close();
             } finally {
                 Path logs = REPO.resolve("app/target/mobility-logs");
                 Files.createDirectories(logs);
-                Files.write(logs.resolve(dir.getFileName() + ".log"), output);
+                Files.write(logs.resolve(dir.getFileName() + ".log"), process.output());
                 try (Stream<Path> s = Files.walk(dir)) {
                     s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
