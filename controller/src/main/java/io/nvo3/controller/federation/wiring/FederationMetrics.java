@@ -3,6 +3,7 @@ package io.nvo3.controller.federation.wiring;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.nvo3.controller.federation.imports.SkipReason;
 import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code nvo3.federation.remote.flood.members}, {@code nvo3.federation.remote.held} (gauges),
  * {@code nvo3.federation.fib.changes}, {@code nvo3.federation.import.skipped{reason}} and
  * {@code nvo3.federation.route.events{peer}} (best-path changes per peer: a flapping peer shows here),
- * {@code nvo3.federation.mac.mobility{event}} (cross-domain MAC moves, withdrawals and duplicate MACs).
+ * {@code nvo3.federation.mac.mobility{event}} (cross-domain MAC moves, withdrawals and duplicate MACs),
+ * {@code nvo3.federation.recompute} (time per recompute).
  */
 final class FederationMetrics {
     private final MeterRegistry meters;
@@ -21,6 +23,7 @@ final class FederationMetrics {
     private final AtomicInteger floods = new AtomicInteger();
     private final AtomicInteger held = new AtomicInteger();
     private final Counter fibChanges;
+    private final Timer recompute;
 
     FederationMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -34,6 +37,12 @@ final class FederationMetrics {
                 .description("remote entries kept by hold-down or restart deferral").register(meters);
         fibChanges = Counter.builder("nvo3.federation.fib.changes").description("remote FIB changes applied")
                 .register(meters);
+        recompute = Timer.builder("nvo3.federation.recompute")
+                .description("one recompute of export and import from the whole picture").register(meters);
+    }
+
+    void recomputed(long nanos) {
+        recompute.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     void exported(int n) {
