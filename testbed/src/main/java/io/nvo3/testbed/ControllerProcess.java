@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,7 +50,8 @@ public final class ControllerProcess implements AutoCloseable {
         cmd.add("controller");
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        List<String> out = new CopyOnWriteArrayList<>();
+        // Not a CopyOnWriteArrayList: a controller that logs per request would make every line copy them all.
+        List<String> out = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread pump = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                  Writer log = logFile == null ? Writer.nullWriter()
@@ -95,18 +95,28 @@ public final class ControllerProcess implements AutoCloseable {
     }
 
     public boolean saw(String text) {
-        return output.stream().anyMatch(l -> l.contains(text));
+        synchronized (output) {
+            for (String l : output) {
+                if (l.contains(text)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Every line so far. */
     public List<String> output() {
-        return List.copyOf(output);
+        synchronized (output) {
+            return List.copyOf(output);
+        }
     }
 
     /** The last {@code lines} lines, joined. */
     public String tail(int lines) {
-        List<String> l = new ArrayList<>(output);
-        return String.join("\n", l.subList(Math.max(0, l.size() - lines), l.size()));
+        synchronized (output) {
+            return String.join("\n", output.subList(Math.max(0, output.size() - lines), output.size()));
+        }
     }
 
     public long pid() {
