@@ -20,7 +20,11 @@ import java.util.Set;
 final class FederationViews {
     private FederationViews() {}
 
-    static FederationView of(RemoteGate gate, Set<RouteTarget> importTargets, List<VnRouting> vns,
+    /**
+     * @param importReady {@link RemoteGate#isReady()} and {@code held} {@link RemoteGate#held()} when the inputs were
+     *                    computed (the view may be built later, on another thread)
+     */
+    static FederationView of(boolean importReady, int held, Set<RouteTarget> importTargets, List<VnRouting> vns,
                              Map<String, Set<ExportedRoute>> exported, ImportSnapshot snap, List<String> conflicts,
                              Map<String, List<FederationView.LocalMac>> mobility) {
         Map<String, RemoteRibView.VnView> remote = RemoteRibView.perVn(snap);
@@ -52,7 +56,7 @@ final class FederationViews {
         }
         List<FederationView.Skipped> skipped = snap.errors().stream().map(s -> new FederationView.Skipped(
                 RouteText.nlri(s.route().nlri()), peer(s.route().peer()), s.reason().name(), s.detail())).toList();
-        return new FederationView(true, gate.isReady(), gate.held(), rts(importTargets), out, conflicts, skipped);
+        return new FederationView(true, importReady, held, rts(importTargets), out, conflicts, skipped);
     }
 
     /** The MAC Mobility sequence of a MAC/IP route (0 without the community); null for other route types. */

@@ -137,7 +137,7 @@ public final class FederationWiring implements AutoCloseable {
     private ScheduledFuture<?> recheck;
     private long lastRecomputeNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
     private long lastRecomputeTookNanos;
-    private volatile FederationView view = FederationView.EMPTY;
+    private volatile LazyView view = new LazyView(FederationView.EMPTY);
     private volatile boolean closed;
 
     private FederationWiring(Options options, ModelService model, BgpVpnService bgpvpns, RdAllocator rds,
@@ -193,7 +193,7 @@ public final class FederationWiring implements AutoCloseable {
 
     /** What federation does now (thread-safe snapshot). */
     public FederationView view() {
-        return view;
+        return view.get();
     }
 
     // ------------------------------------------------------------------ inputs
@@ -330,7 +330,7 @@ public final class FederationWiring implements AutoCloseable {
         vteps = nves.vteps();
         if (!bgp.configured()) {
             applyImport(ImportSnapshot.EMPTY);
-            view = FederationView.EMPTY;
+            view = new LazyView(FederationView.EMPTY);
             return;
         }
         LocalDomain domain = new LocalDomain(bgp.settings().asn(), bgp.settings().routerId());
@@ -389,9 +389,39 @@ public final class FederationWiring implements AutoCloseable {
 
         logSkips(snap);
         applyImport(snap);
-        Map<String, Set<ExportedRoute>> perVn = new HashMap<>();
-        input.forEach((vn, tss) -> perVn.put(vn.networkId(), EvpnExport.routes(vn, tss)));
-        view = FederationViews.of(gate, rts, vns, perVn, snap, out.conflicts(), mobilityView(claims));
+        // The API's view is built when asked for, from what this recompute saw (all of it immutable from here on):
+        // building it here cost a second export per VN on every change.
+        boolean ready = gate.isReady();
+        int held = gate.held();
+        Map<MobilityMemory.Key, MobilityMemory> mob = mobility;
+        List<String> conflicts = out.conflicts();
+        view = new LazyView(() -> {
+            Map<String, Set<ExportedRoute>> perVn = new HashMap<>();
+            input.forEach((vn, tss) -> perVn.put(vn.networkId(), EvpnExport.routes(vn, tss)));
+            return FederationViews.of(ready, held, rts, vns, perVn, snap, conflicts, mobilityView(mob, claims));
+        });
+    }
+
+    /** Builds the view once, on the first thread that asks. */
+    private static final class LazyView {
+        private java.util.function.Supplier<FederationView> build;
+        private FederationView built;
+
+        LazyView(java.util.function.Supplier<FederationView> build) {
+            this.build = build;
+        }
+
+        LazyView(FederationView v) {
+            this.built = v;
+        }
+
+        synchronized FederationView get() {
+            if (built == null) {
+                built = build.get();
+                build = null;
+            }
+            return built;
+        }
     }
 
     /** Per VN and MAC the strongest accepted MAC/IP route of another domain, selected for the FIB or not. */
@@ -405,7 +435,7 @@ public final class FederationWiring implements AutoCloseable {
         return out;
     }
 
-    private Map<String, List<FederationView.LocalMac>> mobilityView(
+    private static Map<String, List<FederationView.LocalMac>> mobilityView(Map<MobilityMemory.Key, MobilityMemory> mobility,
             Map<String, Map<io.nvo3.bgp.wire.MacAddress, RemoteClaim>> claims) {
         Map<String, List<FederationView.LocalMac>> out = new HashMap<>();
         mobility.forEach((k, m) -> m.attachment().ifPresent(a -> {
