@@ -16,6 +16,7 @@
 #   fed    io.nvo3.bench.federation.FederationBench (needs root; not part of all): two ./nvo3 controller domains over
 #          iBGP, real OVS. Plug in A -> flow on both B NVEs (p50/p99/max), 10k-MAC add/withdraw into B. Appends to
 #          bench/RESULTS-federation.md. ARGS: [--only plug|churn] [--plugs N] [--macs N] [--management 198.19.K.254].
+#          FED_LOG_DIR=DIR keeps both controllers' whole logs there (a.log, b.log) for per-stage timing.
 #
 #   SKIP_BUILD=1   use what is built          BENCH_JVM="-Xmx4g"   options of the benchmark JVM
 #   NVO3_JAVA_OPTS is passed by ./nvo3 to the controller JVM of `ports` (e.g. -XX:StartFlightRecording=...).
@@ -28,7 +29,7 @@ NAME=${1:-all}
 [ $# -gt 0 ] && shift
 case "$NAME" in
   ports|nve|bgp|fed|all) ;;
-  -h|--help|help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0;;
+  -h|--help|help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0;;
   *) echo "run.sh: unknown benchmark '$NAME' (ports, nve, bgp, fed or all)" >&2; exit 2;;
 esac
 if [ "$NAME" = all ] && [ $# -gt 0 ]; then echo "run.sh: arguments go with one benchmark, not with all" >&2; exit 2; fi
