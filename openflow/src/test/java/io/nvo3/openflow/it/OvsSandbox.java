@@ -79,6 +79,16 @@ final class OvsSandbox implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
+        // The pids first: a daemon told to stop removes its pid file as it exits, so reading the file afterwards
+        // races with that exit (it did, in CI: NoSuchFileException between exists() and read).
+        List<ProcessHandle> daemons = new java.util.ArrayList<>();
+        for (String pidFile : List.of("ovs-vswitchd.pid", "ovsdb-server.pid")) {
+            try {
+                ProcessHandle.of(Long.parseLong(Files.readString(dir.resolve(pidFile)).trim())).ifPresent(daemons::add);
+            } catch (java.nio.file.NoSuchFileException | NumberFormatException e) {
+                // not started (or already gone): nothing to wait for
+            }
+        }
         try {
             // ovs-vswitchd leaves its tap devices (bridge internal port, ovs-netdev) in the namespace unless
             // the bridge is deleted first.
@@ -91,17 +101,11 @@ final class OvsSandbox implements AutoCloseable {
             }
             run("sh", "src/test/scripts/ovs-sandbox.sh", "stop", dir.toString());
         } finally {
-            for (String pidFile : List.of("ovs-vswitchd.pid", "ovsdb-server.pid")) {
-                Path pf = dir.resolve(pidFile);
-                if (Files.exists(pf)) {
-                    long pid = Long.parseLong(Files.readString(pf).trim());
-                    ProcessHandle.of(pid).ifPresent(h -> {
-                        try {
-                            h.onExit().get(10, TimeUnit.SECONDS);
-                        } catch (Exception e) {
-                            h.destroyForcibly();
-                        }
-                    });
+            for (ProcessHandle h : daemons) {
+                try {
+                    h.onExit().get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    h.destroyForcibly();
                 }
             }
             try (var files = Files.walk(dir)) {
