@@ -40,6 +40,23 @@ final class BgpJson {
         m.put("self_next_hop", s.selfNextHop().map(InetAddress::getHostAddress).orElse(null));
         m.put("max_prefixes", s.maxPrefixes());
         m.put("connect_retry", s.connectRetry().toSeconds());
+        Map<String, Object> messages = new LinkedHashMap<>();
+        messages.put("sent", messages(v.messagesSent()));
+        messages.put("received", messages(v.messagesReceived()));
+        m.put("messages", messages);
+        return m;
+    }
+
+    /** Message statistics of one direction, as {@code gobgp neighbor X} shows them. */
+    private static Map<String, Object> messages(io.nvo3.bgp.session.MessageCounts c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("open", c.open());
+        m.put("update", c.update());
+        m.put("notification", c.notification());
+        m.put("keepalive", c.keepalive());
+        m.put("route_refresh", c.routeRefresh());
+        m.put("other", c.other());
+        m.put("total", c.total());
         return m;
     }
 

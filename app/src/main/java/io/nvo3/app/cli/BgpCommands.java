@@ -269,6 +269,19 @@ public final class BgpCommands implements Runnable {
         sb.append("  Prefixes:            Received   Accepted  Advertised\n");
         sb.append(prefixLine("Total", n.path("prefixes")));
         n.path("families").forEach(f -> sb.append(prefixLine(f.asText(), n.path("prefixes").path(f.asText()))));
+        if (n.path("messages").isObject()) {
+            // As gobgp prints it: "Message statistics:" with Sent and Rcvd columns per type.
+            JsonNode sent = n.path("messages").path("sent");
+            JsonNode rcvd = n.path("messages").path("received");
+            sb.append("  Message statistics:\n");
+            sb.append("                         Sent       Rcvd\n");
+            for (String[] t : new String[][] {{"Opens", "open"}, {"Notifications", "notification"},
+                    {"Updates", "update"}, {"Keepalives", "keepalive"}, {"Route Refresh", "route_refresh"},
+                    {"Total", "total"}}) {
+                sb.append(String.format("    %-16s %10s %10s%n", t[0] + ":", sent.path(t[1]).asText("-"),
+                        rcvd.path(t[1]).asText("-")));
+            }
+        }
         if (n.path("last_error").isTextual()) {
             sb.append("  Last error: ").append(n.path("last_error").asText()).append('\n');
         }

@@ -96,7 +96,23 @@ class BgpGoBgpIT {
             assertThat(table.out()).contains("PEER").contains("#RECEIVED")
                     .containsPattern(THEM.replace(".", "\\.") + "\\s+65002\\s+\\d\\d:\\d\\d:\\d\\d\\s+Established\\s+\\d+\\s+\\d+");
             assertThat(cli(api, TOKEN, "neighbor", THEM).out()).contains("BGP neighbor is " + THEM + ", remote AS 65002")
-                    .contains("BGP state = Established");
+                    .contains("BGP state = Established").contains("Message statistics:")
+                    .containsPattern("Opens:\\s+1\\s+1");
+            // Message statistics agree with GoBGP's own count of the same session, once UPDATEs stop flowing
+            // (keepalives keep ticking, so only OPENs, UPDATEs and NOTIFICATIONs are compared).
+            await().atMost(UP).untilAsserted(() -> {
+                JsonNode ours = get(api, TOKEN, "/api/v1/bgp/neighbors/" + THEM).at("/neighbor/messages");
+                JsonNode theirs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(gobgp.cliJson("neighbor", US))
+                        .at("/state/messages");
+                assertThat(theirs.isMissingNode()).as("gobgp -j neighbor: %s", theirs).isFalse();
+                assertThat(ours.at("/received/update").asLong()).isPositive()
+                        .isEqualTo(theirs.at("/sent/update").asLong());
+                assertThat(ours.at("/sent/update").asLong()).isEqualTo(theirs.at("/received/update").asLong());
+                assertThat(ours.at("/received/open").asLong()).isEqualTo(1).isEqualTo(theirs.at("/sent/open").asLong());
+                assertThat(ours.at("/sent/notification").asLong()).isZero();
+                assertThat(ours.at("/received/keepalive").asLong()).isPositive();
+                assertThat(ours.at("/sent/total").asLong()).isGreaterThanOrEqualTo(ours.at("/sent/update").asLong() + 2);
+            });
             BgpTestSupport.CliRun rib = cli(api, TOKEN, "rib", "-a", "evpn");
             assertThat(rib.out()).contains("NETWORK").contains(MAC_ROUTE).contains("198.18.0.42").contains("[rt:65002:20]");
             await().atMost(UP).untilAsserted(() -> assertThat(meters.scrape())

@@ -25,13 +25,20 @@ public final class ChannelConnection implements Connection {
     private final Channel channel;
     private final boolean inbound;
     private final Supplier<LocalOpen> localOpen;
+    private final MessageCounters counters;
     private volatile CodecContext context = CodecContext.INITIAL;
     private boolean closed;
 
     public ChannelConnection(Channel channel, boolean inbound, Supplier<LocalOpen> localOpen) {
+        this(channel, inbound, localOpen, new MessageCounters());
+    }
+
+    /** @param counters where the messages written here are counted (the neighbor's, across its connections) */
+    public ChannelConnection(Channel channel, boolean inbound, Supplier<LocalOpen> localOpen, MessageCounters counters) {
         this.channel = channel;
         this.inbound = inbound;
         this.localOpen = localOpen;
+        this.counters = counters;
     }
 
     public Channel channel() {
@@ -75,19 +82,24 @@ public final class ChannelConnection implements Connection {
         if (closed || !channel.isActive()) {
             return;
         }
-        channel.writeAndFlush(Unpooled.wrappedBuffer(BgpCodec.encode(new NotificationMessage(n.code(), n.subcode(), n.data()), context)));
+        byte[] b = BgpCodec.encode(new NotificationMessage(n.code(), n.subcode(), n.data()), context);
+        counters.sent(b);
+        channel.writeAndFlush(Unpooled.wrappedBuffer(b));
     }
 
     /** Queues a message; {@link #flush()} sends. */
     public void write(BgpMessage m) {
         if (!closed && channel.isActive()) {
-            channel.write(Unpooled.wrappedBuffer(BgpCodec.encode(m, context)));
+            byte[] b = BgpCodec.encode(m, context);
+            counters.sent(b);
+            channel.write(Unpooled.wrappedBuffer(b));
         }
     }
 
     /** Queues an already encoded message. */
     public void write(byte[] encoded) {
         if (!closed && channel.isActive()) {
+            counters.sent(encoded);
             channel.write(Unpooled.wrappedBuffer(encoded));
         }
     }
@@ -98,7 +110,9 @@ public final class ChannelConnection implements Connection {
 
     public void sendNow(BgpMessage m) {
         if (!closed && channel.isActive()) {
-            channel.writeAndFlush(Unpooled.wrappedBuffer(BgpCodec.encode(m, context)));
+            byte[] b = BgpCodec.encode(m, context);
+            counters.sent(b);
+            channel.writeAndFlush(Unpooled.wrappedBuffer(b));
         }
     }
 

@@ -105,6 +105,8 @@ final class NeighborSession implements FsmListener {
 
     private record Out(Nlri nlri, RouteAttributes attributes) {}
     private boolean flushScheduled;
+    /** Messages to and from this neighbor, over all its connections (gobgp's "Message statistics"). */
+    private final io.nvo3.bgp.session.MessageCounters messages = new io.nvo3.bgp.session.MessageCounters();
     /** The last UPDATE's attribute octets and their decode (a feed repeats them UPDATE after UPDATE). */
     private final AttributeMemo attributeMemo = new AttributeMemo();
     /** The last {@link #importAttrs} call: its (memoised, so identical) attribute list, next hop, neighbor and result. */
@@ -172,7 +174,7 @@ final class NeighborSession implements FsmListener {
     // ---- connections ---------------------------------------------------------------------------
 
     private ChannelConnection attach(Channel ch, boolean inbound) {
-        ChannelConnection c = new ChannelConnection(ch, inbound, fsm::localOpen);
+        ChannelConnection c = new ChannelConnection(ch, inbound, fsm::localOpen, messages);
         ch.pipeline().addLast(new BgpFrameDecoder(c::context), new Handler(c));
         return c;
     }
@@ -238,6 +240,7 @@ final class NeighborSession implements FsmListener {
     }
 
     private void onFrame(ChannelConnection c, byte[] frame) {
+        messages.received(frame);
         DecodedMessage d;
         try {
             d = BgpCodec.decodePacked(frame, c.context(), attributeMemo); // NLRI stay packed: see announcePacked
@@ -845,6 +848,6 @@ final class NeighborSession implements FsmListener {
         Optional<java.time.Instant> since = fsm.state() == SessionState.ESTABLISHED ? upSince : Optional.empty();
         return new NeighborStatus(cfg.address(), cfg.port(), cfg.remoteAs(), fsm.state(), since,
                 since.map(s -> Duration.between(s, sp.scheduler.now())), accepted + rejected.size(), accepted, advertised,
-                Optional.ofNullable(negotiated), Optional.ofNullable(lastError));
+                Optional.ofNullable(negotiated), Optional.ofNullable(lastError), messages.sent(), messages.received());
     }
 }

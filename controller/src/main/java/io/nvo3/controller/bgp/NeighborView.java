@@ -1,6 +1,7 @@
 package io.nvo3.controller.bgp;
 
 import io.nvo3.bgp.fsm.SessionState;
+import io.nvo3.bgp.session.MessageCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,15 +18,27 @@ import java.util.OptionalLong;
  *                           in the family and advertised is empty (the speaker counts only totals)
  * @param negotiatedFamilies families both sides announced (empty unless Established)
  * @param peerRouterId       the neighbor's BGP Identifier (Established only)
+ * @param messagesSent       messages sent to the neighbor by type (gobgp's "Message statistics")
+ * @param messagesReceived   messages received from it by type
  */
 public record NeighborView(NeighborSpec spec, SessionState state, Optional<Instant> establishedSince, Optional<Duration> uptime,
         PrefixCounts total, Map<BgpFamily, PrefixCounts> byFamily, Optional<String> lastError,
         List<BgpFamily> negotiatedFamilies, OptionalInt negotiatedHoldTime, Optional<String> peerRouterId,
-        OptionalLong peerAs) {
+        OptionalLong peerAs, MessageCounts messagesSent, MessageCounts messagesReceived) {
 
     public NeighborView {
         byFamily = Map.copyOf(byFamily);
         negotiatedFamilies = List.copyOf(negotiatedFamilies);
+        java.util.Objects.requireNonNull(messagesSent, "messagesSent");
+        java.util.Objects.requireNonNull(messagesReceived, "messagesReceived");
+    }
+
+    public NeighborView(NeighborSpec spec, SessionState state, Optional<Instant> establishedSince,
+                        Optional<Duration> uptime, PrefixCounts total, Map<BgpFamily, PrefixCounts> byFamily,
+                        Optional<String> lastError, List<BgpFamily> negotiatedFamilies, OptionalInt negotiatedHoldTime,
+                        Optional<String> peerRouterId, OptionalLong peerAs) {
+        this(spec, state, establishedSince, uptime, total, byFamily, lastError, negotiatedFamilies, negotiatedHoldTime,
+                peerRouterId, peerAs, MessageCounts.NONE, MessageCounts.NONE);
     }
 
     /** RFC 4271 §8.2.2 state names as FRR and GoBGP print them: Idle, Connect, Active, OpenSent, OpenConfirm, Established. */

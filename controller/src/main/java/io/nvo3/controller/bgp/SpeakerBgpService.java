@@ -219,7 +219,8 @@ final class SpeakerBgpService implements BgpService {
         return new NeighborView(spec, st.state(), st.establishedSince(), st.uptime(), total, byFamily, st.lastError(), negotiated,
                 n.map(x -> OptionalInt.of(x.holdTimeSeconds())).orElse(OptionalInt.empty()),
                 n.map(x -> RouteAttributes.ipv4(x.peerBgpIdentifier()).getHostAddress()),
-                n.map(x -> OptionalLong.of(x.peerAs())).orElse(OptionalLong.empty()));
+                n.map(x -> OptionalLong.of(x.peerAs())).orElse(OptionalLong.empty()), st.messagesSent(),
+                st.messagesReceived());
     }
 
     @Override
