@@ -59,6 +59,11 @@ public final class JsonRest {
         return send("POST", path, body, 201);
     }
 
+    /** The status code of {@code method path} (any: for calls that must be refused). */
+    public int status(String method, String path, Object body) {
+        return exchange(method, path, body, true).statusCode();
+    }
+
     /** A GET answering text (e.g. /metrics). */
     public String text(String path) {
         HttpResponse<String> r = exchange("GET", path, null, false);

@@ -1,13 +1,7 @@
 package io.nvo3.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import io.nvo3.testbed.JsonRest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +9,10 @@ import java.util.Map;
 
 /** A minimal Neutron v2.0 (and native /api/v1) client over java.net.http, as a cloud would call it. */
 final class Neutron {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
-    private final String token;
+    private final JsonRest rest;
 
     Neutron(int port, String token) {
-        this.base = "http://127.0.0.1:" + port;
-        this.token = token;
+        this.rest = JsonRest.local("Neutron", port, token);
     }
 
     JsonNode network(String project, String name) {
@@ -64,25 +54,6 @@ final class Neutron {
     }
 
     private JsonNode send(String method, String path, Object body, int expect) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                    .header("X-Auth-Token", token).header("Accept", "application/json");
-            if (body != null) {
-                b.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-            } else {
-                b.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != expect) {
-                throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return rest.send(method, path, body, expect);
     }
 }

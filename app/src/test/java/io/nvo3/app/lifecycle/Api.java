@@ -1,26 +1,16 @@
 package io.nvo3.app.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import io.nvo3.testbed.JsonRest;
 import java.util.List;
 import java.util.Map;
 
 /** A small client of the Neutron and native APIs, as a cloud would call them. */
 final class Api {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
-    private final String token;
+    private final JsonRest rest;
 
     Api(int port, String token) {
-        this.base = "http://127.0.0.1:" + port;
-        this.token = token;
+        this.rest = JsonRest.local("Api", port, token);
     }
 
     JsonNode network(String project, String name) {
@@ -81,39 +71,10 @@ final class Api {
     }
 
     int status(String method, String path, Object body) {
-        try {
-            return exchange(method, path, body).statusCode();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private HttpResponse<String> exchange(String method, String path, Object body) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("X-Auth-Token", token).header("Accept", "application/json");
-        if (body != null) {
-            b.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        return rest.status(method, path, body);
     }
 
     private JsonNode send(String method, String path, Object body, int expect) {
-        try {
-            HttpResponse<String> r = exchange(method, path, body);
-            if (r.statusCode() != expect) {
-                throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return rest.send(method, path, body, expect);
     }
 }

@@ -1,28 +1,16 @@
 package io.nvo3.bench.nve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import io.nvo3.testbed.JsonRest;
 import java.util.List;
 import java.util.Map;
 
 /** The three Neutron v2.0 calls the plug benchmark makes, over java.net.http, as a cloud would make them. */
 final class NeutronClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
-    private final String token;
+    private final JsonRest rest;
 
     NeutronClient(int port, String token) {
-        this.base = "http://127.0.0.1:" + port;
-        this.token = token;
+        this.rest = JsonRest.local("NeutronClient", port, token);
     }
 
     JsonNode network(String project, String name) {
@@ -40,21 +28,6 @@ final class NeutronClient {
     }
 
     private JsonNode post(String path, Object body) {
-        try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                    .header("X-Auth-Token", token).header("Accept", "application/json")
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
-            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 201) {
-                throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return rest.post(path, body);
     }
 }
