@@ -74,13 +74,6 @@ public final class ControllerRuntime implements AutoCloseable {
         Path dataDir = DataDir.prepare(cfg.dataDir());
         this.dataDir = dataDir;
         TokenRegistry tokens = tokens(cfg, dataDir);
-        if (cfg.tokenFile() == null) {
-            try {
-                this.adminToken = TokenRegistry.adminTokenIn(dataDir); // created by tokens() above
-            } catch (IOException e) {
-                throw new ConfigException("cannot read the admin token in " + dataDir + ": " + e.getMessage());
-            }
-        }
 
         KvStore store;
         try {
@@ -220,7 +213,8 @@ public final class ControllerRuntime implements AutoCloseable {
         return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
-    private static TokenRegistry tokens(ControllerConfig cfg, Path dataDir) {
+    /** The token file's tokens, or the data directory's admin token (generated on first start; kept in {@link #adminToken}). */
+    private TokenRegistry tokens(ControllerConfig cfg, Path dataDir) {
         if (cfg.tokenFile() != null) {
             try {
                 TokenRegistry t = TokenRegistry.load(cfg.tokenFile());
@@ -236,6 +230,7 @@ public final class ControllerRuntime implements AutoCloseable {
         }
         try {
             String admin = TokenRegistry.adminTokenIn(dataDir);
+            this.adminToken = admin;
             log.info("API admin token in {}", dataDir.resolve(TokenRegistry.ADMIN_TOKEN_FILE));
             return TokenRegistry.of(java.util.Map.of()).withAdmin(admin);
         } catch (IOException e) {

@@ -269,7 +269,6 @@ public final class NveManager implements AutoCloseable {
             }
             NveEntry e = entry(r.systemId());
             e.vtep = vtep;
-            publishVteps();
             e.tunnelOfport = r.tunnelOfport();
             e.datapathType = r.datapathType();
             e.remoteIp = r.remoteIp();
@@ -281,6 +280,7 @@ public final class NveManager implements AutoCloseable {
             }
             scheduleGone(e);
         }
+        publishVteps(); // once for every remembered NVE
         model.networks().forEach(n -> updates.addAll(fib.network(n)));
         for (NveEntry e : nves.values()) {
             for (NveFacts.Plug p : e.plugs.values()) {
