@@ -62,7 +62,8 @@ final class BgpJson {
 
     /**
      * Totals at the top ({@code received}, {@code accepted}, {@code advertised}) and one object per configured
-     * family under its name; a family's {@code advertised} is null when only the total is known.
+     * family under its name, counted per AFI/SAFI by the speaker (the totals are their sums); {@code advertised}
+     * is null only for a neighbor without a running speaker.
      */
     private static Map<String, Object> prefixes(NeighborView v) {
         Map<String, Object> p = counts(v.total());

@@ -141,6 +141,121 @@ class BgpGoBgpIT {
         }
     }
 
+    /**
+     * A session carrying l2vpn-evpn and ipv4-vpn with routes both ways: our per-family received and advertised
+     * counts (API, CLI) equal GoBGP's own advertised and received counts of the same session, family by family.
+     */
+    @Test
+    void perFamilyPrefixCountsAgreeWithGoBgps() throws Exception {
+        int ourPort = LoopbackPorts.freePort(US);
+        int theirPort = LoopbackPorts.freePort(THEM);
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (GoBgp gobgp = GoBgp.builder(65002, "198.19.0.42").listen(THEM, theirPort)
+                .extraToml(BgpTestSupport.goBgpPassiveNeighbor(US, 65001, THEM, "l2vpn-evpn", "l3vpn-ipv4-unicast")).start();
+             BgpService bgp = BgpService.start(BgpTestSupport.yaml("""
+                     asn: 65001
+                     router-id: 198.19.0.41
+                     listen: %s:%d
+                     neighbors:
+                       - address: %s
+                         port: %d
+                         remote-as: 65002
+                         families: [l2vpn-evpn, ipv4-vpn]
+                         hold-time: 9
+                         local-address: %s
+                     """.formatted(US, ourPort, THEM, theirPort, US)), meters);
+             KvStore store = KvStores.inMemory();
+             ModelService model = ModelService.open(store, ModelConfig.defaults());
+             ApiServer server = ApiServer.start(ApiServer.Options.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                     .withRoutes(BgpRoutes.routes(bgp)), model, TokenRegistry.of(Map.of(TOKEN, new Principal("admin", true))),
+                     store, NveStatusSource.empty(), meters)) {
+            String api = "127.0.0.1:" + server.address().getPort();
+            await().atMost(UP).untilAsserted(() -> assertThat(get(api, TOKEN, "/api/v1/bgp/neighbors").at("/neighbors/0/state").asText())
+                    .as(gobgp.log()).isEqualTo("Established"));
+            // GoBGP -> us: 3 EVPN MAC/IP routes and 2 VPN-IPv4 prefixes.
+            for (int i = 1; i <= 3; i++) {
+                gobgp.cli("global", "rib", "-a", "evpn", "add", "macadv", "aa:bb:cc:00:01:0" + i, "203.0.113." + i, "etag", "0",
+                        "label", "10020", "rd", "65002:20", "rt", "65002:20", "encap", "vxlan", "nexthop", "198.18.0.42");
+            }
+            for (int i = 1; i <= 2; i++) {
+                gobgp.cli("global", "rib", "-a", "vpnv4", "add", "198.51.100." + (i * 16) + "/28", "label", "100" + i, "rd", "65002:30",
+                        "rt", "65002:30", "nexthop", "198.18.0.42");
+            }
+            // us -> GoBGP: 1 EVPN MAC/IP route and 4 VPN-IPv4 prefixes.
+            io.nvo3.bgp.speaker.BgpSpeaker speaker = bgp.speaker().orElseThrow();
+            var rt = java.util.List.<io.nvo3.bgp.wire.attributes.PathAttribute>of(new io.nvo3.bgp.wire.attributes.PathAttribute.ExtendedCommunities(
+                    java.util.List.of(io.nvo3.bgp.wire.extcommunities.ExtendedCommunity.RouteTarget.parse("65001:30"))));
+            speaker.originate(io.nvo3.bgp.wire.AfiSafi.L2VPN_EVPN, new io.nvo3.bgp.wire.nlri.EvpnRoute.MacIpAdvertisement(
+                    io.nvo3.bgp.wire.nlri.Nlri.NO_PATH_ID, io.nvo3.bgp.wire.nlri.RouteDistinguisher.parse("65001:20"),
+                    io.nvo3.bgp.wire.nlri.Esi.ZERO, 0, io.nvo3.bgp.wire.MacAddress.parse("02:00:00:00:02:01"),
+                    java.util.Optional.of(InetAddress.getByName("203.0.113.100")), io.nvo3.bgp.wire.nlri.Labels.vni(10030),
+                    java.util.OptionalInt.empty()), rt, InetAddress.getByName("198.18.0.41"));
+            for (int i = 1; i <= 4; i++) {
+                speaker.originate(io.nvo3.bgp.wire.AfiSafi.VPN_IPV4, io.nvo3.bgp.wire.nlri.VpnPrefix.of(2000 + i,
+                        io.nvo3.bgp.wire.nlri.RouteDistinguisher.parse("65001:30"), InetAddress.getByName("203.0.113." + (i * 16)), 28),
+                        rt, InetAddress.getByName("198.18.0.41"));
+            }
+            Map<String, String> gobgpName = Map.of("l2vpn-evpn", "l2vpn-evpn", "ipv4-vpn", "l3vpn-ipv4-unicast");
+            Map<String, long[]> expected = Map.of("l2vpn-evpn", new long[] {3, 1}, "ipv4-vpn", new long[] {2, 4});
+            await().atMost(UP).untilAsserted(() -> {
+                JsonNode ours = get(api, TOKEN, "/api/v1/bgp/neighbors/" + THEM).at("/neighbor/prefixes");
+                JsonNode theirs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(gobgp.cliJson("neighbor", US));
+                for (var e : expected.entrySet()) {
+                    JsonNode fam = ours.path(e.getKey());
+                    assertThat(fam.path("received").asLong()).as("our %s received", e.getKey()).isEqualTo(e.getValue()[0]);
+                    assertThat(fam.path("accepted").asLong()).as("our %s accepted", e.getKey()).isEqualTo(e.getValue()[0]);
+                    assertThat(fam.path("advertised").asLong()).as("our %s advertised", e.getKey()).isEqualTo(e.getValue()[1]);
+                    JsonNode state = goBgpFamilyState(theirs, gobgpName.get(e.getKey()));
+                    assertThat(state).as("gobgp -j neighbor: %s", theirs).isNotNull();
+                    // What GoBGP sent us is what we received, and the other way round.
+                    assertThat(state.path("advertised").asLong()).as("gobgp %s advertised", e.getKey())
+                            .isEqualTo(fam.path("received").asLong());
+                    assertThat(state.path("received").asLong()).as("gobgp %s received", e.getKey())
+                            .isEqualTo(fam.path("advertised").asLong());
+                }
+                assertThat(ours.path("received").asLong()).isEqualTo(5);
+                assertThat(ours.path("advertised").asLong()).isEqualTo(5);
+            });
+            assertThat(cli(api, TOKEN, "neighbor", THEM).out())
+                    .containsPattern("l2vpn-evpn:\\s+3\\s+3\\s+1").containsPattern("ipv4-vpn:\\s+2\\s+2\\s+4");
+            await().atMost(UP).untilAsserted(() -> assertThat(meters.scrape()).containsPattern(
+                    "nvo3_bgp_prefixes\\{family=\"ipv4-vpn\",kind=\"advertised\",neighbor=\"" + THEM.replace(".", "\\.") + "\"\\} 4\\.0"));
+
+            // A withdraw on each side moves only its own family's counters, on both speakers alike.
+            gobgp.cli("global", "rib", "-a", "evpn", "del", "macadv", "aa:bb:cc:00:01:01", "203.0.113.1", "etag", "0",
+                    "label", "10020", "rd", "65002:20");
+            speaker.withdraw(io.nvo3.bgp.wire.AfiSafi.VPN_IPV4, io.nvo3.bgp.wire.nlri.VpnPrefix.of(2001,
+                    io.nvo3.bgp.wire.nlri.RouteDistinguisher.parse("65001:30"), InetAddress.getByName("203.0.113.16"), 28));
+            await().atMost(UP).untilAsserted(() -> {
+                JsonNode ours = get(api, TOKEN, "/api/v1/bgp/neighbors/" + THEM).at("/neighbor/prefixes");
+                JsonNode theirs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(gobgp.cliJson("neighbor", US));
+                assertThat(ours.at("/l2vpn-evpn/received").asLong()).isEqualTo(2)
+                        .isEqualTo(goBgpFamilyState(theirs, "l2vpn-evpn").path("advertised").asLong());
+                assertThat(ours.at("/ipv4-vpn/advertised").asLong()).isEqualTo(3)
+                        .isEqualTo(goBgpFamilyState(theirs, "l3vpn-ipv4-unicast").path("received").asLong());
+                assertThat(ours.at("/ipv4-vpn/received").asLong()).isEqualTo(2);
+                assertThat(ours.at("/l2vpn-evpn/advertised").asLong()).isEqualTo(1);
+            });
+        }
+    }
+
+    /** The {@code state} of one family in {@code gobgp neighbor X -j} (GoBGP 3: afi_safis[].state with family afi/safi). */
+    static JsonNode goBgpFamilyState(JsonNode neighbor, String name) {
+        int[] afiSafi = switch (name) {
+            case "l2vpn-evpn" -> new int[] {25, 70};
+            case "l3vpn-ipv4-unicast" -> new int[] {1, 128};
+            default -> throw new IllegalArgumentException(name);
+        };
+        for (JsonNode f : neighbor.path("afi_safis")) {
+            JsonNode st = f.path("state");
+            JsonNode fam = st.path("family");
+            if (fam.path("afi").asInt() == afiSafi[0] && fam.path("safi").asInt() == afiSafi[1]) {
+                return st;
+            }
+        }
+        return null;
+    }
+
     @Test
     void aMisconfiguredNeighborIsOneErrorNamingTheKeyPath() {
         assertThatThrownBy(() -> BgpService.start(BgpTestSupport.yaml("""

@@ -1,5 +1,6 @@
 package io.nvo3.bgp.rib;
 
+import io.nvo3.bgp.wire.attributes.As4Paths;
 import io.nvo3.bgp.wire.attributes.AsPathSegment;
 import io.nvo3.bgp.wire.attributes.PathAttribute;
 import io.nvo3.bgp.wire.extcommunities.ExtendedCommunity;
@@ -92,6 +93,16 @@ public final class RouteAttributes {
         }
         kept.sort(Comparator.comparingInt(PathAttribute::typeCode));
         return new RouteAttributes(List.copyOf(kept), nextHop);
+    }
+
+    /**
+     * {@link #of} for attributes received from a neighbor: from an OLD speaker (no 4-octet AS capability on the
+     * session) AS_PATH and AGGREGATOR first take the 4-octet information of AS4_PATH / AS4_AGGREGATOR, which are
+     * not kept (RFC 6793 §4.2.3, {@link As4Paths#mergeFromOldSpeaker}), so that loop detection, best-path
+     * selection and re-advertisement see the true path.
+     */
+    public static RouteAttributes received(List<PathAttribute> attributes, InetAddress nextHop, boolean fourOctetAsSession) {
+        return of(fourOctetAsSession ? attributes : As4Paths.mergeFromOldSpeaker(attributes), nextHop);
     }
 
     public static long ipv4(InetAddress a) {

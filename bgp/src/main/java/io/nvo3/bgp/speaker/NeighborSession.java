@@ -91,9 +91,8 @@ final class NeighborSession implements FsmListener {
     private Negotiated negotiated;
     private PeerRef peer;
     private boolean initialSent;
-    private long advertised;
-    private long accepted;
-    private final Set<Nlri> rejected = new HashSet<>();
+    /** Received / accepted / advertised per family; import policy's rejected NLRI are kept in it per family. */
+    private final PrefixCounters counts = new PrefixCounters();
     private final Set<AfiSafi> eorReceived = new HashSet<>();
     private final Set<AfiSafi> disabled = new HashSet<>();
     private final Set<AfiSafi> staleFamilies = new HashSet<>();
@@ -305,7 +304,7 @@ final class NeighborSession implements FsmListener {
         peer = new PeerRef(id, cfg.address(), n.peerAs(), n.peerBgpIdentifier(), n.external(), cfg.routeReflectorClient());
         upSince = Optional.of(sp.scheduler.now());
         initialSent = false;
-        advertised = 0;
+        counts.clearAdvertised();
         eorReceived.clear();
         disabled.clear();
         membership = List.of();
@@ -328,7 +327,7 @@ final class NeighborSession implements FsmListener {
                 });
             }
         }
-        accepted = countAccepted();
+        recountAccepted();
         if (!sp.deferring()) {
             sendInitial();
         } else {
@@ -341,7 +340,7 @@ final class NeighborSession implements FsmListener {
         ChannelConnection was = current;
         current = null;
         initialSent = false;
-        advertised = 0;
+        counts.clearAdvertised();
         pending.clear();
         upSince = Optional.empty();
         lastError = reason.text();
@@ -379,8 +378,8 @@ final class NeighborSession implements FsmListener {
         } else {
             removeAllPaths();
         }
-        rejected.clear();
-        accepted = countAccepted();
+        counts.clearRejected();
+        recountAccepted();
         if (was != null) {
             was.close();
         }
@@ -389,8 +388,8 @@ final class NeighborSession implements FsmListener {
     private void removeAllPaths() {
         for (AfiSafi f : cfg.families()) {
             sp.propagate(sp.locRib(f).removeAll(id, p -> true));
+            counts.setAccepted(f, 0);
         }
-        accepted = 0;
     }
 
     private void sweepStale(AfiSafi f) {
@@ -400,15 +399,14 @@ final class NeighborSession implements FsmListener {
             LOG.info("neighbor {}: removed stale {} routes of {}", name, f, id);
         }
         sp.propagate(changes);
-        accepted = countAccepted();
+        counts.setAccepted(f, sp.locRib(f).countPaths(id));
     }
 
-    private long countAccepted() {
-        long n = 0;
+    /** Counts this neighbor's paths in each family's Loc-RIB (a walk of the tables: on session events only). */
+    private void recountAccepted() {
         for (AfiSafi f : cfg.families()) {
-            n += sp.locRib(f).countPaths(id);
+            counts.setAccepted(f, sp.locRib(f).countPaths(id));
         }
-        return n;
     }
 
     boolean endOfRibFromAll() {
@@ -431,6 +429,8 @@ final class NeighborSession implements FsmListener {
             if (disabled.add(f)) {
                 LOG.info("neighbor {}: disabling {} after malformed UPDATE", name, f);
                 sp.propagate(sp.locRib(f).removeAll(id, p -> true));
+                counts.setAccepted(f, 0);
+                counts.rejected(f).clear();
             }
         }
         if (u.isIpv4EndOfRib()) {
@@ -493,7 +493,7 @@ final class NeighborSession implements FsmListener {
         if (rtcTouched) {
             membershipChanged();
         }
-        if (cfg.maxPrefixes() > 0 && accepted > cfg.maxPrefixes()) {
+        if (cfg.maxPrefixes() > 0 && counts.acceptedTotal() > cfg.maxPrefixes()) {
             // RFC 4486 §4: Cease "Maximum Number of Prefixes Reached" — the Data field "MAY" hold AFI (2),
             // SAFI (1) and the upper bound (4).
             AfiSafi f = cfg.families().iterator().next();
@@ -509,7 +509,7 @@ final class NeighborSession implements FsmListener {
         if (attrs == lastImportList && peer == lastImportPeer && java.util.Objects.equals(nextHop, lastImportNextHop)) {
             return lastImported; // held here, so it stays the interned instance
         }
-        lastImported = sp.interner.intern(ImportRules.normalise(RouteAttributes.of(attrs, nextHop), peer));
+        lastImported = sp.interner.intern(ImportRules.normalise(RouteAttributes.received(attrs, nextHop, negotiated.fourOctetAs()), peer));
         lastImportList = attrs;
         lastImportNextHop = nextHop;
         lastImportPeer = peer;
@@ -525,19 +525,20 @@ final class NeighborSession implements FsmListener {
         if (why.isPresent()) {
             LOG.debug("neighbor {}: ignoring {} {}: {}", name, f, nlri, why.get());
             withdrawFrom(f, nlri);
-            rejected.add(NlriKeys.key(nlri));
+            counts.rejected(f).add(NlriKeys.key(nlri));
             return;
         }
         LocRib rib = sp.locRib(f);
         nlri = rib.canonical(nlri);
         Nlri key = NlriKeys.key(nlri);
+        Set<Nlri> rejected = counts.rejected(f);
         if (!rejected.isEmpty()) {
             rejected.remove(key);
         }
         // One lookup: put tells whether the path is new (counted) or replaces this neighbor's previous one.
         BestChange change = rib.put(key, new Path(nlri == key ? null : nlri, peer, attrs, false));
         if (rib.lastPutAdded()) {
-            accepted++;
+            counts.accepted(f, 1);
         }
         sp.propagate(change);
     }
@@ -552,19 +553,20 @@ final class NeighborSession implements FsmListener {
             return;
         }
         LocRib rib = sp.locRib(f);
-        accepted += ipv4 != null ? PackedIngest.ipv4(sp, rib, id, peer, attrs, ipv4, rejected)
-                : PackedIngest.mpReach(sp, rib, id, peer, attrs, mp, rejected);
+        counts.accepted(f, ipv4 != null ? PackedIngest.ipv4(sp, rib, id, peer, attrs, ipv4, counts.rejected(f))
+                : PackedIngest.mpReach(sp, rib, id, peer, attrs, mp, counts.rejected(f)));
     }
 
     private void withdrawFrom(AfiSafi f, Nlri nlri) {
         Nlri key = NlriKeys.key(nlri);
+        Set<Nlri> rejected = counts.rejected(f);
         if (!rejected.isEmpty()) {
             rejected.remove(key);
         }
         LocRib rib = sp.locRib(f);
         BestChange change = rib.remove(key, id);
         if (rib.lastRemoveFound()) {
-            accepted--;
+            counts.accepted(f, -1);
             sp.propagate(change);
         }
     }
@@ -613,7 +615,7 @@ final class NeighborSession implements FsmListener {
             case RouteRefreshMessage.EORR -> {
                 // ... "Upon the receipt of EoRR message ... it MUST immediately remove all the routes ... still marked as stale".
                 sp.propagate(sp.locRib(f).removeAll(id, Path::stale));
-                accepted = countAccepted();
+                counts.setAccepted(f, sp.locRib(f).countPaths(id));
             }
             default -> { }
         }
@@ -735,11 +737,11 @@ final class NeighborSession implements FsmListener {
                 return;
             }
             if (old == null) {
-                advertised++;
+                counts.advertised(f, 1);
             }
             queue(f, key, new Out(newPath.nlriFor(key), nu));
         } else if (old != null) {
-            advertised--;
+            counts.advertised(f, -1);
             queue(f, key, new Out(oldPath.nlriFor(key), WITHDRAW));
         }
     }
@@ -824,13 +826,15 @@ final class NeighborSession implements FsmListener {
             }
         });
         groups.values().forEach(UpdatePacker::finish);
-        advertised += memo.count;
+        // The whole family was just sent (pending was flushed first): its Adj-RIB-Out is what the dump holds,
+        // also when a route refresh dumps it again.
+        counts.setAdvertised(f, memo.count);
     }
 
     private void sendInitial() {
         initialSent = true;
         pending.clear();
-        advertised = 0;
+        counts.clearAdvertised();
         List<AfiSafi> order = new ArrayList<>(negotiated.families());
         // RFC 4684 §6: RT membership goes first so the neighbor can filter what follows.
         order.sort((a, b) -> Boolean.compare(!a.equals(AfiSafi.RT_CONSTRAINT), !b.equals(AfiSafi.RT_CONSTRAINT)));
@@ -839,7 +843,7 @@ final class NeighborSession implements FsmListener {
             UpdateWriter.endOfRib(current, f);
         }
         current.flush();
-        LOG.info("neighbor {}: initial update sent ({} routes, End-of-RIB for {})", name, advertised, order);
+        LOG.info("neighbor {}: initial update sent ({} routes, End-of-RIB for {})", name, counts.advertisedTotal(), order);
     }
 
     // ---- status ----------------------------------------------------------------------------------
@@ -847,7 +851,8 @@ final class NeighborSession implements FsmListener {
     NeighborStatus status() {
         Optional<java.time.Instant> since = fsm.state() == SessionState.ESTABLISHED ? upSince : Optional.empty();
         return new NeighborStatus(cfg.address(), cfg.port(), cfg.remoteAs(), fsm.state(), since,
-                since.map(s -> Duration.between(s, sp.scheduler.now())), accepted + rejected.size(), accepted, advertised,
-                Optional.ofNullable(negotiated), Optional.ofNullable(lastError), messages.sent(), messages.received());
+                since.map(s -> Duration.between(s, sp.scheduler.now())), counts.acceptedTotal() + counts.rejectedTotal(),
+                counts.acceptedTotal(), counts.advertisedTotal(), Optional.ofNullable(negotiated), Optional.ofNullable(lastError),
+                messages.sent(), messages.received(), counts.snapshot(cfg.families()));
     }
 }

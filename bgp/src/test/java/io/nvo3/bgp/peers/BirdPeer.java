@@ -28,6 +28,7 @@ public final class BirdPeer extends PeerProcess {
         final List<String> staticVpn4 = new ArrayList<>();
         int holdTime = 9;
         String nextHop = "198.18.255.3";
+        boolean as4 = true;
 
         /** An IPv4 unicast route exported to every neighbor, e.g. {@code 198.51.100.0/24}. */
         public Options route4(String prefix) {
@@ -47,6 +48,15 @@ public final class BirdPeer extends PeerProcess {
           */
         public Options nextHop(String address) {
             nextHop = address;
+            return this;
+        }
+
+        /**
+         * {@code enable as4 off}: BIRD does not announce the 4-octet AS capability, so its sessions are
+         * OLD ones in RFC 6793 terms (2-octet AS_PATH with AS_TRANS, AS4_PATH alongside).
+         */
+        public Options as4(boolean on) {
+            as4 = on;
             return this;
         }
 
@@ -120,6 +130,9 @@ public final class BirdPeer extends PeerProcess {
                     .append(";\n");
             b.append("  neighbor ").append(n.address()).append(" port ").append(n.port()).append(" as ")
                     .append(n.asn()).append(";\n");
+            if (!options.as4) {
+                b.append("  enable as4 off;\n");
+            }
             b.append("  hold time ").append(options.holdTime).append(";\n  connect retry time 1;\n");
             // 127.0.0.0/8 on lo is not a "directly connected" network to BIRD's eyes: eBGP needs multihop.
             b.append("  multihop;\n  connect delay time 1;\n  error wait time 1, 5;\n");

@@ -138,6 +138,8 @@ final class BgpMetrics implements RouteListener, AutoCloseable {
                     v -> v.byFamily().getOrDefault(f, PrefixCounts.ZERO).received()));
             m.meters.add(prefixGauge(m, neighbor, f.configName(), "accepted",
                     v -> v.byFamily().getOrDefault(f, PrefixCounts.ZERO).accepted()));
+            m.meters.add(prefixGauge(m, neighbor, f.configName(), "advertised",
+                    v -> v.byFamily().getOrDefault(f, PrefixCounts.ZERO).advertised().orElse(0)));
         }
         return m;
     }

@@ -13,9 +13,8 @@ import java.util.OptionalLong;
 /**
  * A configured neighbor and what its session looks like now.
  *
- * @param byFamily           counters per configured family. Exact when the session carries a single family; with
- *                           several, received and accepted count the Loc-RIB best paths this neighbor supplies
- *                           in the family and advertised is empty (the speaker counts only totals)
+ * @param byFamily           counters per configured family (Adj-RIB-In, accepted after import policy, Adj-RIB-Out),
+ *                           as the speaker counts them; {@code total} is their sum
  * @param negotiatedFamilies families both sides announced (empty unless Established)
  * @param peerRouterId       the neighbor's BGP Identifier (Established only)
  * @param messagesSent       messages sent to the neighbor by type (gobgp's "Message statistics")

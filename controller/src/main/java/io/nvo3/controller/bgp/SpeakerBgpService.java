@@ -205,16 +205,11 @@ final class SpeakerBgpService implements BgpService {
         Optional<Negotiated> n = st.negotiated();
         List<BgpFamily> negotiated = n.map(x -> x.families().stream().map(BgpFamily::of).flatMap(Optional::stream).sorted().toList())
                 .orElse(List.of());
-        List<BgpFamily> carried = negotiated.isEmpty() ? spec.families() : negotiated;
         PrefixCounts total = new PrefixCounts(st.received(), st.accepted(), OptionalLong.of(st.advertised()));
         Map<BgpFamily, PrefixCounts> byFamily = new EnumMap<>(BgpFamily.class);
         for (BgpFamily f : spec.families()) {
-            if (carried.size() == 1) {
-                byFamily.put(f, carried.getFirst() == f ? total : PrefixCounts.ZERO);
-            } else {
-                long best = tracker.bestFrom(spec.address(), f.afiSafi());
-                byFamily.put(f, new PrefixCounts(best, best, OptionalLong.empty()));
-            }
+            NeighborStatus.FamilyCounts c = st.family(f.afiSafi());
+            byFamily.put(f, new PrefixCounts(c.received(), c.accepted(), OptionalLong.of(c.advertised())));
         }
         return new NeighborView(spec, st.state(), st.establishedSince(), st.uptime(), total, byFamily, st.lastError(), negotiated,
                 n.map(x -> OptionalInt.of(x.holdTimeSeconds())).orElse(OptionalInt.empty()),

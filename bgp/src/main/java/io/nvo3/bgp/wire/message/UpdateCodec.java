@@ -6,6 +6,7 @@ import io.nvo3.bgp.wire.CodecContext;
 import io.nvo3.bgp.wire.WireFormatException;
 import io.nvo3.bgp.wire.WireReader;
 import io.nvo3.bgp.wire.WireWriter;
+import io.nvo3.bgp.wire.attributes.As4Paths;
 import io.nvo3.bgp.wire.attributes.AttributeCodec;
 import io.nvo3.bgp.wire.attributes.PathAttribute;
 import io.nvo3.bgp.wire.attributes.PathAttribute.MpReachNlri;
@@ -371,7 +372,11 @@ final class UpdateCodec {
         w.patchU16(at, w.position() - at - 2);
         at = w.position();
         w.u16(0);
-        for (PathAttribute a : u.attributes()) {
+        // RFC 6793 §4.2.2: "When communicating with an OLD BGP speaker, a NEW speaker MUST send the AS path
+        // information in the AS_PATH attribute encoded with 2-octet AS numbers. The NEW speaker MUST also send the
+        // AS path information in the AS4_PATH attribute"; a NEW peer gets neither AS4 attribute (§3, paraphrased).
+        List<PathAttribute> attrs = ctx.fourOctetAs() ? As4Paths.forNewSpeaker(u.attributes()) : As4Paths.forOldSpeaker(u.attributes());
+        for (PathAttribute a : attrs) {
             AttributeCodec.encode(a, w, ctx);
         }
         int alen = w.position() - at - 2;
