@@ -15,8 +15,10 @@
 #   bgp    bench/bgp-ingest.sh ARGS (when present).
 #   fed    io.nvo3.bench.federation.FederationBench (needs root; not part of all): two ./nvo3 controller domains over
 #          iBGP, real OVS. Plug in A -> flow on both B NVEs (p50/p99/max), 10k-MAC add/withdraw into B. Appends to
-#          bench/RESULTS-federation.md. ARGS: [--only plug|churn] [--plugs N] [--macs N] [--management 198.19.K.254].
+#          bench/RESULTS-federation.md. ARGS: [--only plug|churn] [--plugs N] [--warmup N] [--series CSV] [--macs N] [--management 198.19.K.254].
 #          FED_LOG_DIR=DIR keeps both controllers' whole logs there (a.log, b.log) for per-stage timing.
+#          Controllers on CPU 1, OVS and the benchmark JVM (probes, ovs-vsctl: the hypervisors' side) on CPU 0;
+#          FED_BENCH_CPU=1 puts the benchmark JVM on the controllers' CPU instead.
 #
 #   SKIP_BUILD=1   use what is built          BENCH_JVM="-Xmx4g"   options of the benchmark JVM
 #   NVO3_JAVA_OPTS is passed by ./nvo3 to the controller JVM of `ports` (e.g. -XX:StartFlightRecording=...).
@@ -121,10 +123,12 @@ run_fed() {
   cp nvo3 "$WORK/repo/" && cp scripts/env.sh "$WORK/repo/scripts/"
   cp -r app/target/nvo3.jar app/target/lib "$WORK/repo/app/target/"
   header fed
-  # Both controllers on CPU 1 with this JVM (its flow probes and the OVS CLI tools); every OVS daemon on CPU 0.
-  taskset -c 1 "${JAVA[@]}" -Dlogback.configurationFile="$WORK/lib/bench-classes/logback-bench.xml" -cp "$CP" \
-    io.nvo3.bench.federation.FederationBench --repo "$WORK/repo" --results "$ROOT/bench/RESULTS-federation.md" \
-    --ctl-cpu 1 --ovs-cpu 0 "$@"
+  # Both controllers on CPU 1 (the controllers' machine); every OVS daemon on CPU 0 with this JVM, whose flow probes
+  # and OVS command-line tools (ovs-vsctl add-port: what os-vif does on a compute host) act for the hypervisors.
+  # FED_BENCH_CPU=1 puts this JVM beside the controllers instead (the set-up of the runs before 2026-11-28 05:30).
+  taskset -c "${FED_BENCH_CPU:-0}" "${JAVA[@]}" -Dlogback.configurationFile="$WORK/lib/bench-classes/logback-bench.xml" \
+    -cp "$CP" io.nvo3.bench.federation.FederationBench --repo "$WORK/repo" \
+    --results "$ROOT/bench/RESULTS-federation.md" --ctl-cpu 1 --ovs-cpu 0 --bench-cpu "${FED_BENCH_CPU:-0}" "$@"
   footer fed
 }
 

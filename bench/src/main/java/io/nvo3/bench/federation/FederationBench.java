@@ -20,8 +20,8 @@ import java.util.Locale;
  * {@link MacChurn}). Prints one Markdown table on stdout and appends it, with date and load, to
  * {@code REPO/bench/RESULTS-federation.md}.
  *
- * <p>Usage: {@code FederationBench [--repo DIR] [--only plug|churn] [--plugs 500] [--macs 10000] [--ctl-cpu 1]
- * [--ovs-cpu 0] [--management 198.19.78.254] [--results FILE | --no-results]}. {@code --repo} holds the
+ * <p>Usage: {@code FederationBench [--repo DIR] [--only plug|churn] [--plugs 500] [--warmup 50] [--series CSV] [--macs 10000] [--ctl-cpu 1]
+ * [--ovs-cpu 0] [--bench-cpu 0] [--management 198.19.78.254] [--results FILE | --no-results]}. {@code --repo} holds the
  * {@code nvo3} launcher and {@code app/target/nvo3.jar}; the results file defaults to
  * {@code REPO/bench/RESULTS-federation.md}. Needs root and a built {@code app/target/nvo3.jar}.
  */
@@ -35,9 +35,12 @@ public final class FederationBench {
         Path repo = Path.of(".").toAbsolutePath().normalize();
         String only = null;
         int plugs = 500;
+        int warmup = 50;
+        Path series = null;
         int macs = 10_000;
         String ctlCpu = null;
         String ovsCpu = null;
+        String benchCpu = null;
         String management = "198.19.78.254";
         boolean results = true;
         Path resultsFile = null;
@@ -56,9 +59,12 @@ public final class FederationBench {
                 case "--repo" -> repo = Path.of(v).toAbsolutePath().normalize();
                 case "--only" -> only = v;
                 case "--plugs" -> plugs = Integer.parseInt(v);
+                case "--warmup" -> warmup = Integer.parseInt(v);
+                case "--series" -> series = Path.of(v).toAbsolutePath();
                 case "--macs" -> macs = Integer.parseInt(v);
                 case "--ctl-cpu" -> ctlCpu = v;
                 case "--ovs-cpu" -> ovsCpu = v;
+                case "--bench-cpu" -> benchCpu = v;
                 case "--management" -> management = v;
                 case "--churn-timeout-s" -> churnTimeout = Duration.ofSeconds(Long.parseLong(v));
                 case "--results" -> resultsFile = Path.of(v).toAbsolutePath();
@@ -68,8 +74,8 @@ public final class FederationBench {
         if (only != null && !only.equals("plug") && !only.equals("churn")) {
             throw usage("--only takes plug or churn, not " + only);
         }
-        if (plugs < 1 || macs < 1 || macs > 1 << 24) {
-            throw usage("--plugs must be positive, --macs in 1..2^24");
+        if (plugs < 1 || warmup < 0 || macs < 1 || macs > 1 << 24) {
+            throw usage("--plugs must be positive, --warmup not negative, --macs in 1..2^24");
         }
         String loadBefore = uptime();
         PlugAcross.Figures plug = null;
@@ -78,7 +84,10 @@ public final class FederationBench {
         try (Testbed tb = Testbed.builder().managementAddress(management).timeout(Duration.ofSeconds(120)).build();
              Federation fed = Federation.start(tb, repo, ctlCpu, ovsCpu)) {
             if (only == null || only.equals("plug")) {
-                plug = PlugAcross.run(fed, plugs);
+                plug = PlugAcross.run(fed, warmup, plugs);
+                if (series != null) {
+                    writeSeries(series, plug);
+                }
             }
             if (only == null || only.equals("churn")) {
                 try {
@@ -90,7 +99,7 @@ public final class FederationBench {
                 }
             }
         }
-        String table = table(plug, churn, ctlCpu, ovsCpu, failure);
+        String table = table(plug, churn, ctlCpu, ovsCpu, benchCpu, failure);
         System.out.print(table);
         if (results) {
             Path file = resultsFile != null ? resultsFile : repo.resolve("bench/RESULTS-federation.md");
@@ -105,7 +114,18 @@ public final class FederationBench {
         }
     }
 
-    static String table(PlugAcross.Figures plug, MacChurn.Figures churn, String ctlCpu, String ovsCpu, String failure) {
+    /** One line per plug, in order: index, warm-up or not, ms to both B NVEs, ms to A's own NVE. */
+    private static void writeSeries(Path file, PlugAcross.Figures plug) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder("plug,warmup,to_b_ms,to_a_ms\n");
+        for (int k = 0; k < plug.series().length; k++) {
+            sb.append(String.format(Locale.ROOT, "%d,%b,%.2f,%.2f%n", k, k < plug.warmup(), plug.series()[k],
+                    plug.localSeries()[k]));
+        }
+        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    static String table(PlugAcross.Figures plug, MacChurn.Figures churn, String ctlCpu, String ovsCpu, String benchCpu,
+                        String failure) {
         List<String> rows = new ArrayList<>();
         rows.add("| figure | nvo3 | goal |");
         rows.add("|---|---|---|");
@@ -115,6 +135,14 @@ public final class FederationBench {
                     plug.p99(), plug.max(), PLUG_P99_GOAL_MS, plug.p99() <= PLUG_P99_GOAL_MS ? "met" : "missed"));
             rows.add(String.format(Locale.ROOT, "| (same plugs) → flow on A's own NVE | p50 %.1f ms, p99 %.1f ms | — |",
                     plug.localP50(), plug.localP99()));
+            rows.add(String.format(Locale.ROOT, "| CPU per measured plug (whole cycle: port create, plug, unplug, delete) |"
+                    + " controller A %.1f ms, controller B %.1f ms, benchmark JVM with its OVS tools %.1f ms | — |",
+                    plug.cpuA(), plug.cpuB(), plug.cpuBench()));
+            if (plug.warmup() > 0) {
+                rows.add(String.format(Locale.ROOT, "| the %d warm-up plugs before them (controllers just started, not in the"
+                        + " figures above) → flow on both B NVEs | p50 %.1f ms, max %.1f ms | — |", plug.warmup(),
+                        plug.warmupP50(), plug.warmupMax()));
+            }
         }
         if (churn != null) {
             rows.add(String.format(Locale.ROOT, "| %d MAC routes announced to B → all %d flows on both B NVEs | %.0f ms "
@@ -128,8 +156,9 @@ public final class FederationBench {
         rows.add("");
         rows.add("Controllers A and B (`nvo3 controller` child processes) pinned to CPU "
                 + (ctlCpu == null ? "(not pinned)" : ctlCpu) + "; every ovsdb-server/ovs-vswitchd to CPU "
-                + (ovsCpu == null ? "(not pinned)" : ovsCpu) + "; " + Runtime.getRuntime().availableProcessors()
-                + " CPU(s) visible to the benchmark JVM (which runs the flow probes and the OVS command-line tools).");
+                + (ovsCpu == null ? "(not pinned)" : ovsCpu) + "; the benchmark JVM (the flow probes and the OVS command-line"
+                + " tools, i.e. the hypervisors' side of a plug) on CPU " + (benchCpu == null ? "(not said)" : benchCpu) + " ("
+                + Runtime.getRuntime().availableProcessors() + " CPU(s) visible to it).");
         if (plug != null) {
             rows.add(String.format(Locale.ROOT, "Plug probe: flow-stats for eth_dst=MAC over a persistent OpenFlow 1.3 "
                     + "connection to each B NVE's br-int.mgmt (what ovs-ofctl dump-flows sends), re-read max(%d ms, "
@@ -158,6 +187,6 @@ public final class FederationBench {
 
     private static IllegalArgumentException usage(String why) {
         return new IllegalArgumentException(why + "; usage: FederationBench [--repo DIR] [--only plug|churn] [--plugs N] "
-                + "[--macs N] [--ctl-cpu CPU] [--ovs-cpu CPU] [--management 198.19.K.254] [--results FILE | --no-results]");
+                + "[--warmup N] [--series FILE] [--macs N] [--ctl-cpu CPU] [--ovs-cpu CPU] [--bench-cpu CPU] [--management 198.19.K.254] [--results FILE | --no-results]");
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
  * first read of B's flows for eth_dst=MAC ({@link FlowProbe}, every 1 ms) that shows a flow setting A's VTEP as
  * tunnel destination, on the later of B's two NVEs.
  * Then the interface is removed, the port deleted, and the next plug starts once neither B NVE has a flow for the MAC.
+ * The first {@code warmup} plugs (the controllers' JIT compiling the paths for the first time) are measured the same
+ * way but reported apart, not in the p50/p99 of the measured plugs.
  */
 final class PlugAcross {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -24,22 +26,30 @@ final class PlugAcross {
      * Milliseconds from {@code ovs-vsctl add-port} in A (included) to the flow on both B NVEs (p50/p99/max) and to
      * the flow on A's own NVE (localP50/localP99).
      */
-    record Figures(int plugs, double p50, double p99, double max, double localP50, double localP99, double meanReadMs) {
+    record Figures(int plugs, double p50, double p99, double max, double localP50, double localP99, double meanReadMs,
+                   int warmup, double warmupP50, double warmupMax, double[] series, double[] localSeries,
+                   double cpuA, double cpuB, double cpuBench) {
     }
 
     private PlugAcross() {
     }
 
-    static Figures run(Federation f, int plugs) throws Exception {
-        double[] ms = new double[plugs];
+    static Figures run(Federation f, int warmup, int plugs) throws Exception {
+        int total = warmup + plugs;
+        double[] ms = new double[total];
         String vtepA = f.ha.vtep();
         byte[] tun = FlowProbe.ipv4(vtepA);
-        double[] localMs = new double[plugs];
+        double[] localMs = new double[total];
         List<Hypervisor> nves = new ArrayList<>();
         nves.add(f.ha);
         nves.addAll(f.bNves);
         try (FlowProbe probe = new FlowProbe(nves)) {
-            for (int k = 0; k < plugs; k++) {
+            double[] cpu0 = null;
+            long self = ProcessHandle.current().pid();
+            for (int k = 0; k < total; k++) {
+                if (k == warmup) {
+                    cpu0 = new double[] {CpuTime.ms(f.a.pid(), false), CpuTime.ms(f.b.pid(), false), CpuTime.ms(self, true)};
+                }
                 JsonNode p = f.a.port(f.netA, f.subnetA, "203.0.113." + (100 + k % 100));
                 String id = p.get("id").asText();
                 String mac = p.get("mac_address").asText().toLowerCase();
@@ -63,13 +73,21 @@ final class PlugAcross {
                 f.a.deletePort(id);
                 probe.awaitAll(FlowProbe.mac(mac), null, null, List::isEmpty, POLL, WAIT);
                 if ((k + 1) % 50 == 0) {
-                    System.err.printf("plug %d/%d: %.1f ms%n", k + 1, plugs, ms[k]);
+                    System.err.printf("plug %d/%d%s: %.1f ms%n", k + 1, total, k < warmup ? " (warm-up)" : "", ms[k]);
                 }
             }
-            Arrays.sort(ms);
-            Arrays.sort(localMs);
-            return new Figures(plugs, ms[(plugs - 1) / 2], ms[(int) Math.ceil(plugs * 0.99) - 1], ms[plugs - 1],
-                    localMs[(plugs - 1) / 2], localMs[(int) Math.ceil(plugs * 0.99) - 1], probe.meanReadMs());
+            double[] cpu = {(CpuTime.ms(f.a.pid(), false) - cpu0[0]) / plugs, (CpuTime.ms(f.b.pid(), false) - cpu0[1]) / plugs,
+                (CpuTime.ms(self, true) - cpu0[2]) / plugs};
+            double[] warm = Arrays.copyOfRange(ms, 0, warmup);
+            double[] measured = Arrays.copyOfRange(ms, warmup, total);
+            double[] local = Arrays.copyOfRange(localMs, warmup, total);
+            Arrays.sort(warm);
+            Arrays.sort(measured);
+            Arrays.sort(local);
+            return new Figures(plugs, measured[(plugs - 1) / 2], measured[(int) Math.ceil(plugs * 0.99) - 1],
+                    measured[plugs - 1], local[(plugs - 1) / 2], local[(int) Math.ceil(plugs * 0.99) - 1],
+                    probe.meanReadMs(), warmup, warmup == 0 ? Double.NaN : warm[(warmup - 1) / 2],
+                    warmup == 0 ? Double.NaN : warm[warmup - 1], ms, localMs, cpu[0], cpu[1], cpu[2]);
         }
     }
 }
