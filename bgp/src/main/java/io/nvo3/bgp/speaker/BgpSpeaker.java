@@ -41,6 +41,13 @@ public interface BgpSpeaker extends AutoCloseable {
     /** Withdraws our route to {@code nlri}. */
     void withdraw(AfiSafi family, Nlri nlri);
 
+    /**
+     * Withdraws and originates our routes in one step, in the given order: each neighbor gets them in as few UPDATEs
+     * as their families and attributes allow (a MAC/IP route and the MAC-only route of one VM share one), where
+     * {@link #originate} and {@link #withdraw} one by one send one UPDATE each.
+     */
+    void update(List<LocalRouteChange> changes);
+
     /** Listens to best-path changes of every family; returns a handle that unsubscribes on close. */
     AutoCloseable subscribe(RouteListener listener);
 

@@ -283,30 +283,47 @@ final class SpeakerImpl implements BgpSpeaker {
 
     @Override
     public void originate(AfiSafi family, Nlri nlri, List<PathAttribute> attributes, InetAddress nextHop) {
-        for (PathAttribute a : attributes) {
-            if (a instanceof PathAttribute.NextHop || a instanceof PathAttribute.MpReachNlri || a instanceof PathAttribute.MpUnreachNlri) {
-                throw new IllegalArgumentException("attributes: pass the next hop as nextHop, not as " + a.getClass().getSimpleName());
-            }
-        }
-        List<PathAttribute> attrs = new ArrayList<>(attributes);
-        if (attrs.stream().noneMatch(a -> a instanceof PathAttribute.Origin)) {
-            attrs.add(new PathAttribute.Origin(PathAttribute.Origin.OriginType.IGP));
-        }
-        if (attrs.stream().noneMatch(a -> a instanceof PathAttribute.AsPath)) {
-            attrs.add(PathAttribute.AsPath.EMPTY);
-        }
-        RouteAttributes ra = RouteAttributes.of(attrs, nextHop);
-        call(() -> {
-            Nlri key = NlriKeys.key(nlri);
-            propagate(locRib(family).put(key, new Path(key == nlri ? null : nlri, PeerRef.LOCAL, interner.intern(ra), false)));
-            return null;
-        });
+        update(List.of(new LocalRouteChange.Originate(family, nlri, attributes, nextHop)));
     }
 
     @Override
     public void withdraw(AfiSafi family, Nlri nlri) {
+        update(List.of(new LocalRouteChange.Withdraw(family, nlri)));
+    }
+
+    @Override
+    public void update(List<LocalRouteChange> changes) {
+        // Attributes are built here, on the caller's thread; the RIB changes all in one task of the loop, so that
+        // each neighbor's next flush packs them (one UPDATE per family and attribute set, not one per route).
+        List<Runnable> steps = new ArrayList<>(changes.size());
+        for (LocalRouteChange c : changes) {
+            AfiSafi family = c.family();
+            Nlri nlri = c.nlri();
+            switch (c) {
+                case LocalRouteChange.Originate o -> {
+                    List<PathAttribute> attrs = new ArrayList<>(o.attributes());
+                    if (attrs.stream().noneMatch(a -> a instanceof PathAttribute.Origin)) {
+                        attrs.add(new PathAttribute.Origin(PathAttribute.Origin.OriginType.IGP));
+                    }
+                    if (attrs.stream().noneMatch(a -> a instanceof PathAttribute.AsPath)) {
+                        attrs.add(PathAttribute.AsPath.EMPTY);
+                    }
+                    RouteAttributes ra = RouteAttributes.of(attrs, o.nextHop());
+                    steps.add(() -> {
+                        Nlri key = NlriKeys.key(nlri);
+                        propagate(locRib(family).put(key, new Path(key == nlri ? null : nlri, PeerRef.LOCAL,
+                                interner.intern(ra), false)));
+                    });
+                }
+                case LocalRouteChange.Withdraw w ->
+                        steps.add(() -> propagate(locRib(family).remove(NlriKeys.key(nlri), PeerRef.LOCAL.id())));
+            }
+        }
+        if (steps.isEmpty()) {
+            return;
+        }
         call(() -> {
-            propagate(locRib(family).remove(NlriKeys.key(nlri), PeerRef.LOCAL.id()));
+            steps.forEach(Runnable::run);
             return null;
         });
     }

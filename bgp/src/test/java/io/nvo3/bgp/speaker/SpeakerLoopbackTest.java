@@ -128,6 +128,56 @@ class SpeakerLoopbackTest {
         }
     }
 
+    /**
+     * {@link BgpSpeaker#update}: the routes of one call reach the neighbor packed by attribute set (the MAC-only and
+     * MAC/IP routes of a VM in one UPDATE), withdrawals with them; one by one, each route is an UPDATE of its own.
+     */
+    @Test
+    void oneUpdateCallReachesTheNeighborInOneUpdateMessage() throws Exception {
+        String a = Loopback.address();
+        String b = Loopback.address();
+        int pa = Loopback.freePort(a);
+        int pb = Loopback.freePort(b);
+        try (BgpSpeaker sa = BgpSpeaker.start(SpeakerConfig.of(65001, (Inet4Address) ip("198.19.1.1"),
+                Optional.of(new InetSocketAddress(ip(a), pa)), List.of()));
+                BgpSpeaker sb = BgpSpeaker.start(SpeakerConfig.of(65001, (Inet4Address) ip("198.19.1.2"),
+                        Optional.of(new InetSocketAddress(ip(b), pb)), List.of()))) {
+            sa.addNeighbor(NeighborConfig.of(ip(b), pb, 65001, Set.of(AfiSafi.L2VPN_EVPN)).withLocalAddress(ip(a)));
+            sb.addNeighbor(NeighborConfig.of(ip(a), pa, 65001, Set.of(AfiSafi.L2VPN_EVPN)).withLocalAddress(ip(b))
+                    .withPassive(true));
+            await().atMost(UP).untilAsserted(() -> {
+                assertThat(sb.neighbors().getFirst().state()).isEqualTo(SessionState.ESTABLISHED);
+                // the initial End-of-RIB is in
+                assertThat(sb.neighbors().getFirst().messagesReceived().update()).isEqualTo(1);
+            });
+            var macOnly = new io.nvo3.bgp.wire.nlri.EvpnRoute.MacIpAdvertisement(io.nvo3.bgp.wire.nlri.Nlri.NO_PATH_ID,
+                    io.nvo3.bgp.wire.nlri.RouteDistinguisher.parse("65001:10"), io.nvo3.bgp.wire.nlri.Esi.ZERO, 0,
+                    io.nvo3.bgp.wire.MacAddress.parse("aa:bb:cc:00:00:01"), Optional.empty(),
+                    io.nvo3.bgp.wire.nlri.Labels.vni(10010), java.util.OptionalInt.empty());
+            var withIp = macIp("65001:10", "aa:bb:cc:00:00:01", "203.0.113.1", 10010);
+            var other = macIp("65001:10", "aa:bb:cc:00:00:02", "203.0.113.2", 10010);
+            sa.update(List.of(new LocalRouteChange.Originate(AfiSafi.L2VPN_EVPN, macOnly, vxlan("65001:10"), ip("198.18.0.1")),
+                    new LocalRouteChange.Originate(AfiSafi.L2VPN_EVPN, withIp, vxlan("65001:10"), ip("198.18.0.1"))));
+            await().atMost(UP).until(() -> sb.rib(AfiSafi.L2VPN_EVPN).size() == 2);
+            assertThat(sb.neighbors().getFirst().messagesReceived().update()).isEqualTo(2);
+
+            // A withdrawal and an origination in one call: one UPDATE with the withdrawals, one with the announcements.
+            sa.update(List.of(new LocalRouteChange.Withdraw(AfiSafi.L2VPN_EVPN, macOnly),
+                    new LocalRouteChange.Originate(AfiSafi.L2VPN_EVPN, other, vxlan("65001:10"), ip("198.18.0.1"))));
+            await().atMost(UP).until(() -> sb.rib(AfiSafi.L2VPN_EVPN).stream().map(RibEntry::nlri).toList().contains(other)
+                    && sb.rib(AfiSafi.L2VPN_EVPN).size() == 2);
+            long afterBatch = sb.neighbors().getFirst().messagesReceived().update();
+            assertThat(afterBatch).isEqualTo(4);
+
+            // One by one: one UPDATE each.
+            sa.withdraw(AfiSafi.L2VPN_EVPN, withIp);
+            await().atMost(UP).until(() -> sb.rib(AfiSafi.L2VPN_EVPN).size() == 1);
+            sa.withdraw(AfiSafi.L2VPN_EVPN, other);
+            await().atMost(UP).until(() -> sb.rib(AfiSafi.L2VPN_EVPN).isEmpty());
+            assertThat(sb.neighbors().getFirst().messagesReceived().update()).isEqualTo(afterBatch + 2);
+        }
+    }
+
     @Test
     void rejectsBadCallerInputWithTheFieldName() {
         assertThatThrownBy(() -> NeighborConfig.of(ip("127.1.0.1"), 179, 65001, Set.of(AfiSafi.L2VPN_EVPN)).withHoldTime(2))

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.nvo3.bgp.fsm.SessionState;
 import io.nvo3.bgp.rib.NlriKeys;
 import io.nvo3.bgp.speaker.BgpSpeaker;
+import io.nvo3.bgp.speaker.LocalRouteChange;
 import io.nvo3.bgp.speaker.RibEntry;
 import io.nvo3.bgp.speaker.RouteEvent;
 import io.nvo3.bgp.wire.AfiSafi;
@@ -70,6 +71,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FederationWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FederationWiring.class);
+    private static final Duration SAVE_DELAY = Duration.ofMillis(200);
 
     /**
      * @param debounce           how long to gather changes before one recompute
@@ -135,6 +137,7 @@ public final class FederationWiring implements AutoCloseable {
     private Set<String> loggedSkips = Set.of();
     private ScheduledFuture<?> pending;
     private ScheduledFuture<?> recheck;
+    private ScheduledFuture<?> save;
     private long lastRecomputeNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
     private long lastRecomputeTookNanos;
     private volatile LazyView view = new LazyView(FederationView.EMPTY);
@@ -364,15 +367,18 @@ public final class FederationWiring implements AutoCloseable {
             input.put(vn, m.tenantSystems());
         }
         mobility = nextMobility;
-        mobilityStore.save(mobility);
+        saveSoon();
         EvpnExport.DomainExport out = EvpnExport.routes(input);
         ExportDiff diff = ExportDiff.between(exported, out.routes());
+        // One step for the speaker: the MAC/IP and MAC-only routes of a plugged VM reach the peers in one UPDATE.
+        List<LocalRouteChange> changes = new ArrayList<>(diff.withdraw().size() + diff.originate().size());
         for (ExportedRoute.Key k : diff.withdraw()) {
-            speaker.withdraw(k.family(), k.nlri());
+            changes.add(new LocalRouteChange.Withdraw(k.family(), k.nlri()));
         }
         for (ExportedRoute r : diff.originate()) {
-            speaker.originate(r.family(), r.nlri(), r.attributes(), r.nextHop());
+            changes.add(new LocalRouteChange.Originate(r.family(), r.nlri(), r.attributes(), r.nextHop()));
         }
+        speaker.update(changes);
         if (!diff.isEmpty()) {
             LOG.info("federation export: {} originated, {} withdrawn ({} routes)", diff.originate().size(),
                     diff.withdraw().size(), out.routes().size());
@@ -485,7 +491,7 @@ public final class FederationWiring implements AutoCloseable {
             LOG.info("federation import: {} FIB change(s): {}", step.changes().size(), summary(step.changes()));
             nves.applyRemote(step.changes());
             metrics.fibChanges(step.changes().size());
-            remoteStore.save(gate.appliedMacs(), gate.appliedFloods());
+            saveSoon();
         }
         Set<RemoteMac> macs = gate.appliedMacs();
         Set<RemoteFloodMember> floods = gate.appliedFloods();
@@ -521,6 +527,27 @@ public final class FederationWiring implements AutoCloseable {
             }
         });
         loggedSkips = now;
+    }
+
+    /**
+     * What a restart needs (the applied remote entries, the MAC mobility decisions) is written {@link #SAVE_DELAY}
+     * after a change, once for all changes meanwhile: a plug and its MAC/IP route cost one write, and the write is
+     * off the path from a change to its flows and routes. A crash loses at most the decisions of that last moment
+     * (a remote entry learnt then is re-learnt from the peers; MAC mobility re-decides the same from the routes).
+     */
+    private void saveSoon() {
+        if (save == null && !closed) {
+            save = loop.schedule(() -> guarded(this::saveNow), SAVE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void saveNow() {
+        if (save != null) {
+            save.cancel(false);
+            save = null;
+        }
+        mobilityStore.save(mobility);
+        remoteStore.save(gate.appliedMacs(), gate.appliedFloods());
     }
 
     // ------------------------------------------------------------------ plumbing
@@ -560,6 +587,20 @@ public final class FederationWiring implements AutoCloseable {
     /** Stops listening; the routes stay with the speaker (closed after us), the remote flows stay on the NVEs. */
     @Override
     public void close() {
+        if (!closed && !loop.isShutdown()) {
+            try {
+                loop.submit(() -> guarded(() -> {
+                    if (save != null) {
+                        saveNow(); // what changed in the last moment before a clean stop
+                    }
+                })).get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                     | java.util.concurrent.RejectedExecutionException e) {
+                LOG.warn("federation: last save before stopping failed: {}", e.toString());
+            }
+        }
         closed = true;
         for (AutoCloseable s : subscriptions) {
             try {
