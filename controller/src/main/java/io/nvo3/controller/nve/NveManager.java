@@ -556,9 +556,9 @@ public final class NveManager implements AutoCloseable {
                 }
             }
         }
-        persist(e);
-        dispatch(updates);
+        dispatch(updates); // the flows first: remembering the NVE (below) is not on a plug's path to its flows
         maybeAttach(e);
+        persist(e);
     }
 
     /** Applies a new set of plugs: unplugs first (an OpenFlow port number may be reused), then plugs. */
