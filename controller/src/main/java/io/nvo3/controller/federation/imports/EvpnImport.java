@@ -45,9 +45,10 @@ public final class EvpnImport {
         List<Pending<FloodRoute>> floods = new ArrayList<>();
         List<KeptIpPrefix> prefixes = new ArrayList<>();
         List<SkippedRoute> skipped = new ArrayList<>();
+        VnIndex index = VnIndex.of(vnList);
         for (ReceivedEvpnRoute r : sorted) {
             try {
-                one(r, vnList, policy, macs, floods, prefixes);
+                one(r, index, policy, macs, floods, prefixes);
             } catch (Skip s) {
                 skipped.add(new SkippedRoute(r, s.reason, s.getMessage()));
             }
@@ -122,7 +123,7 @@ public final class EvpnImport {
         }
     }
 
-    private static void one(ReceivedEvpnRoute r, List<VnRouting> vns, ImportPolicy policy, List<Pending<MacRoute>> macs,
+    private static void one(ReceivedEvpnRoute r, VnIndex vns, ImportPolicy policy, List<Pending<MacRoute>> macs,
                             List<Pending<FloodRoute>> floods, List<KeptIpPrefix> prefixes) throws Skip {
         EvpnRoute nlri = r.nlri();
         switch (nlri) {
@@ -226,25 +227,44 @@ public final class EvpnImport {
         return field;
     }
 
-    private static List<VnRouting> matching(ReceivedEvpnRoute r, List<VnRouting> vns, boolean includeL3) throws Skip {
+    /**
+     * The VNs (in the order of {@code vns}) by the route targets they import, L2 and L3 apart: finding a route's VNs
+     * costs a lookup per route target of the route, not a walk over every VN.
+     */
+    private record VnIndex(List<VnRouting> vns, Map<ExtendedCommunity.RouteTarget, List<Integer>> l2,
+                           Map<ExtendedCommunity.RouteTarget, List<Integer>> l3) {
+        static VnIndex of(List<VnRouting> vns) {
+            Map<ExtendedCommunity.RouteTarget, List<Integer>> l2 = new HashMap<>();
+            Map<ExtendedCommunity.RouteTarget, List<Integer>> l3 = new HashMap<>();
+            for (int i = 0; i < vns.size(); i++) {
+                int at = i;
+                vns.get(i).importTargets().forEach(rt -> l2.computeIfAbsent(rt, k -> new ArrayList<>()).add(at));
+                vns.get(i).l3ImportTargets().forEach(rt -> l3.computeIfAbsent(rt, k -> new ArrayList<>()).add(at));
+            }
+            return new VnIndex(vns, l2, l3);
+        }
+    }
+
+    private static List<VnRouting> matching(ReceivedEvpnRoute r, VnIndex vns, boolean includeL3) throws Skip {
         Set<ExtendedCommunity.RouteTarget> rts = new HashSet<>();
         for (ExtendedCommunity c : r.extendedCommunities()) {
             if (c instanceof ExtendedCommunity.RouteTarget rt) {
                 rts.add(rt);
             }
         }
-        List<VnRouting> out = new ArrayList<>();
-        for (VnRouting vn : vns) {
-            boolean hit = vn.importTargets().stream().anyMatch(rts::contains)
-                    || (includeL3 && vn.l3ImportTargets().stream().anyMatch(rts::contains));
-            if (hit) {
-                out.add(vn);
+        java.util.TreeSet<Integer> hits = new java.util.TreeSet<>();
+        for (ExtendedCommunity.RouteTarget rt : rts) {
+            hits.addAll(vns.l2().getOrDefault(rt, List.of()));
+            if (includeL3) {
+                hits.addAll(vns.l3().getOrDefault(rt, List.of()));
             }
         }
-        if (out.isEmpty()) {
+        if (hits.isEmpty()) {
             throw new Skip(SkipReason.NO_MATCHING_VN, "route targets " + rts.stream().map(Object::toString).sorted()
                     .toList() + " are imported by no local VN");
         }
+        List<VnRouting> out = new ArrayList<>(hits.size());
+        hits.forEach(i -> out.add(vns.vns().get(i)));
         return out;
     }
 

@@ -351,6 +351,9 @@ public final class FederationWiring implements AutoCloseable {
         Map<VnRouting, List<LocalTenantSystem>> input = new LinkedHashMap<>();
         Map<MobilityMemory.Key, MobilityMemory> nextMobility = new LinkedHashMap<>();
         Instant now = options.clock().instant();
+        // Each VN's own decisions only: handing every VN the whole memory made a recompute O(VNs x MACs).
+        Map<String, Map<MobilityMemory.Key, MobilityMemory>> mobilityByVn = new HashMap<>();
+        mobility.forEach((k, m) -> mobilityByVn.computeIfAbsent(k.vnId(), x -> new HashMap<>()).put(k, m));
         for (VnRouting vn : vns) {
             List<LocalTenantSystem> tss = LocalTenantSystems.fromPorts(byVn.getOrDefault(vn.networkId(), List.of()),
                     nve -> Optional.ofNullable(vteps.get(nve)),
@@ -360,7 +363,8 @@ public final class FederationWiring implements AutoCloseable {
             Network n = networks.get(vn.networkId());
             List<LocalTenantSystem> policed = n == null ? tss : SuspendedPolicy.apply(n.fibPolicy().suspended(), tss);
             MacMobility.Outcome m = MacMobility.decide(vn.networkId(), policed,
-                    claims.getOrDefault(vn.networkId(), Map.of()), mobility, options.duplicateMacs(), now,
+                    claims.getOrDefault(vn.networkId(), Map.of()), mobilityByVn.getOrDefault(vn.networkId(), Map.of()),
+                    options.duplicateMacs(), now,
                     gate.isReady());
             m.events().forEach(this::logMobility);
             nextMobility.putAll(m.memory());
