@@ -15,7 +15,7 @@
 #   bgp    bench/bgp-ingest.sh ARGS (when present).
 #   fed    io.nvo3.bench.federation.FederationBench (needs root; not part of all): two ./nvo3 controller domains over
 #          iBGP, real OVS. Plug in A -> flow on both B NVEs (p50/p99/max), 10k-MAC add/withdraw into B. Appends to
-#          bench/RESULTS-federation.md. ARGS: [--only plug|churn] [--plugs N] [--warmup N] [--series CSV] [--macs N] [--management 198.19.K.254].
+#          bench/RESULTS-federation.md. ARGS: [--only plug|churn] [--plugs N] [--warmup N] [--series CSV] [--background-macs N] [--macs N] [--management 198.19.K.254].
 #          FED_LOG_DIR=DIR keeps both controllers' whole logs there (a.log, b.log) for per-stage timing.
 #          Controllers on CPU 1, OVS and the benchmark JVM (probes, ovs-vsctl: the hypervisors' side) on CPU 0;
 #          FED_BENCH_CPU=1 puts the benchmark JVM on the controllers' CPU instead.

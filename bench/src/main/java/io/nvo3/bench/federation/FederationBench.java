@@ -20,7 +20,7 @@ import java.util.Locale;
  * {@link MacChurn}). Prints one Markdown table on stdout and appends it, with date and load, to
  * {@code REPO/bench/RESULTS-federation.md}.
  *
- * <p>Usage: {@code FederationBench [--repo DIR] [--only plug|churn] [--plugs 500] [--warmup 50] [--series CSV] [--macs 10000] [--ctl-cpu 1]
+ * <p>Usage: {@code FederationBench [--repo DIR] [--only plug|churn] [--plugs 500] [--warmup 50] [--series CSV] [--background-macs 0] [--macs 10000] [--ctl-cpu 1]
  * [--ovs-cpu 0] [--bench-cpu 0] [--management 198.19.78.254] [--results FILE | --no-results]}. {@code --repo} holds the
  * {@code nvo3} launcher and {@code app/target/nvo3.jar}; the results file defaults to
  * {@code REPO/bench/RESULTS-federation.md}. Needs root and a built {@code app/target/nvo3.jar}.
@@ -36,6 +36,7 @@ public final class FederationBench {
         String only = null;
         int plugs = 500;
         int warmup = 50;
+        int backgroundMacs = 0;
         Path series = null;
         int macs = 10_000;
         String ctlCpu = null;
@@ -60,6 +61,7 @@ public final class FederationBench {
                 case "--only" -> only = v;
                 case "--plugs" -> plugs = Integer.parseInt(v);
                 case "--warmup" -> warmup = Integer.parseInt(v);
+                case "--background-macs" -> backgroundMacs = Integer.parseInt(v);
                 case "--series" -> series = Path.of(v).toAbsolutePath();
                 case "--macs" -> macs = Integer.parseInt(v);
                 case "--ctl-cpu" -> ctlCpu = v;
@@ -84,7 +86,13 @@ public final class FederationBench {
         try (Testbed tb = Testbed.builder().managementAddress(management).timeout(Duration.ofSeconds(120)).build();
              Federation fed = Federation.start(tb, repo, ctlCpu, ovsCpu)) {
             if (only == null || only.equals("plug")) {
-                plug = PlugAcross.run(fed, warmup, plugs);
+                if (backgroundMacs > 0) {
+                    try (EvpnFeeder bg = MacChurn.preload(fed, backgroundMacs, churnTimeout)) {
+                        plug = PlugAcross.run(fed, warmup, plugs);
+                    }
+                } else {
+                    plug = PlugAcross.run(fed, warmup, plugs);
+                }
                 if (series != null) {
                     writeSeries(series, plug);
                 }
@@ -99,7 +107,7 @@ public final class FederationBench {
                 }
             }
         }
-        String table = table(plug, churn, ctlCpu, ovsCpu, benchCpu, failure);
+        String table = table(plug, churn, ctlCpu, ovsCpu, benchCpu, backgroundMacs, failure);
         System.out.print(table);
         if (results) {
             Path file = resultsFile != null ? resultsFile : repo.resolve("bench/RESULTS-federation.md");
@@ -125,13 +133,14 @@ public final class FederationBench {
     }
 
     static String table(PlugAcross.Figures plug, MacChurn.Figures churn, String ctlCpu, String ovsCpu, String benchCpu,
-                        String failure) {
+                        int backgroundMacs, String failure) {
         List<String> rows = new ArrayList<>();
         rows.add("| figure | nvo3 | goal |");
         rows.add("|---|---|---|");
         if (plug != null) {
             rows.add(String.format(Locale.ROOT, "| plug in A → flow on both B NVEs, %d plugs (from ovs-vsctl add-port, "
-                    + "included) | p50 %.1f ms, p99 %.1f ms, max %.1f ms | p99 ≤ %.0f ms (%s) |", plug.plugs(), plug.p50(),
+                    + "included)%s | p50 %.1f ms, p99 %.1f ms, max %.1f ms | p99 ≤ %.0f ms (%s) |", plug.plugs(),
+                    backgroundMacs > 0 ? ", with " + backgroundMacs + " other remote MACs in the VN at B" : "", plug.p50(),
                     plug.p99(), plug.max(), PLUG_P99_GOAL_MS, plug.p99() <= PLUG_P99_GOAL_MS ? "met" : "missed"));
             rows.add(String.format(Locale.ROOT, "| (same plugs) → flow on A's own NVE | p50 %.1f ms, p99 %.1f ms | — |",
                     plug.localP50(), plug.localP99()));
@@ -187,6 +196,6 @@ public final class FederationBench {
 
     private static IllegalArgumentException usage(String why) {
         return new IllegalArgumentException(why + "; usage: FederationBench [--repo DIR] [--only plug|churn] [--plugs N] "
-                + "[--warmup N] [--series FILE] [--macs N] [--ctl-cpu CPU] [--ovs-cpu CPU] [--bench-cpu CPU] [--management 198.19.K.254] [--results FILE | --no-results]");
+                + "[--warmup N] [--series FILE] [--background-macs N] [--macs N] [--ctl-cpu CPU] [--ovs-cpu CPU] [--bench-cpu CPU] [--management 198.19.K.254] [--results FILE | --no-results]");
     }
 }

@@ -62,6 +62,27 @@ final class MacChurn {
         }
     }
 
+    /**
+     * Announces {@code macs} MAC routes to B as another domain would and returns once both B NVEs hold all of them:
+     * the background of a plug run at scale. Closing the returned feeder ends its session (B withdraws them).
+     */
+    static EvpnFeeder preload(Federation f, int macs, Duration timeout) throws Exception {
+        Inet4Address rid = (Inet4Address) InetAddress.getByName("198.19.0.73");
+        List<Nlri> routes = EvpnFeeder.routes(macs, Federation.VNI, rid);
+        EvpnFeeder feeder = EvpnFeeder.connect(Federation.FEEDER, new InetSocketAddress(Federation.B_BGP, f.bBgpPort),
+                rid, Federation.UP);
+        try (FlowProbe probe = new FlowProbe(f.bNves)) {
+            Federation.waitFor("feeder Established at B", () -> f.b.neighborEstablished(Federation.FEEDER));
+            long t0 = feeder.stream(EvpnFeeder.announcements(routes, Federation.VNI, f.ha.vtep()));
+            long t1 = probe.awaitAll(PREFIX, MASK, null, flows -> distinctMacs(flows) == macs, POLL, timeout);
+            System.err.printf("background: %d MACs on both B NVEs after %.0f ms%n", macs, (t1 - t0) / 1e6);
+            return feeder;
+        } catch (Exception | Error e) {
+            feeder.close();
+            throw e;
+        }
+    }
+
     static int distinctMacs(List<MgmtFlowReader.Flow> flows) {
         Set<String> seen = new HashSet<>();
         for (MgmtFlowReader.Flow fl : flows) {
