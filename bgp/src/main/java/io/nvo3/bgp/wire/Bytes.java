@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /** An immutable byte string with value equality, used wherever the wire keeps opaque bytes. */
-public final class Bytes {
+public final class Bytes implements Comparable<Bytes> {
     public static final Bytes EMPTY = new Bytes(new byte[0]);
     private final byte[] data;
 
@@ -39,6 +39,12 @@ public final class Bytes {
 
     public String hex() {
         return HexFormat.of().formatHex(data);
+    }
+
+    /** Unsigned, octet by octet, then shorter first: the order of {@link #hex()} strings, without building them. */
+    @Override
+    public int compareTo(Bytes o) {
+        return Arrays.compareUnsigned(data, o.data);
     }
 
     @Override

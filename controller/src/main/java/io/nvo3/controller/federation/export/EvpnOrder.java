@@ -22,37 +22,52 @@ public final class EvpnOrder {
         if (c != 0) {
             return c;
         }
+        // Field by field, each compared only when the ones before tie (this runs n log n times per recompute).
         return switch (a) {
-            case EvpnRoute.MacIpAdvertisement x when b instanceof EvpnRoute.MacIpAdvertisement y -> chain(
-                    x.rd().bytes().hex().compareTo(y.rd().bytes().hex()),
-                    Long.compare(x.ethernetTag(), y.ethernetTag()),
-                    Long.compare(x.mac().bits(), y.mac().bits()),
-                    compareOptional(x.ip(), y.ip()),
-                    x.esi().bytes().hex().compareTo(y.esi().bytes().hex()),
-                    Integer.compare(x.label1(), y.label1()),
-                    Integer.compare(x.label2().orElse(-1), y.label2().orElse(-1)));
-            case EvpnRoute.InclusiveMulticast x when b instanceof EvpnRoute.InclusiveMulticast y -> chain(
-                    x.rd().bytes().hex().compareTo(y.rd().bytes().hex()),
-                    Long.compare(x.ethernetTag(), y.ethernetTag()),
-                    compareAddresses(x.originator(), y.originator()));
-            case EvpnRoute.IpPrefixRoute x when b instanceof EvpnRoute.IpPrefixRoute y -> chain(
-                    x.rd().bytes().hex().compareTo(y.rd().bytes().hex()),
-                    Long.compare(x.ethernetTag(), y.ethernetTag()),
-                    compareAddresses(x.prefix(), y.prefix()),
-                    Integer.compare(x.length(), y.length()),
-                    compareAddresses(x.gateway(), y.gateway()),
-                    Integer.compare(x.label(), y.label()));
+            case EvpnRoute.MacIpAdvertisement x when b instanceof EvpnRoute.MacIpAdvertisement y -> {
+                int r = x.rd().bytes().compareTo(y.rd().bytes());
+                if (r == 0) {
+                    r = Long.compare(x.ethernetTag(), y.ethernetTag());
+                }
+                if (r == 0) {
+                    r = Long.compare(x.mac().bits(), y.mac().bits());
+                }
+                if (r == 0) {
+                    r = compareOptional(x.ip(), y.ip());
+                }
+                if (r == 0) {
+                    r = x.esi().bytes().compareTo(y.esi().bytes());
+                }
+                if (r == 0) {
+                    r = Integer.compare(x.label1(), y.label1());
+                }
+                yield r != 0 ? r : Integer.compare(x.label2().orElse(-1), y.label2().orElse(-1));
+            }
+            case EvpnRoute.InclusiveMulticast x when b instanceof EvpnRoute.InclusiveMulticast y -> {
+                int r = x.rd().bytes().compareTo(y.rd().bytes());
+                if (r == 0) {
+                    r = Long.compare(x.ethernetTag(), y.ethernetTag());
+                }
+                yield r != 0 ? r : compareAddresses(x.originator(), y.originator());
+            }
+            case EvpnRoute.IpPrefixRoute x when b instanceof EvpnRoute.IpPrefixRoute y -> {
+                int r = x.rd().bytes().compareTo(y.rd().bytes());
+                if (r == 0) {
+                    r = Long.compare(x.ethernetTag(), y.ethernetTag());
+                }
+                if (r == 0) {
+                    r = compareAddresses(x.prefix(), y.prefix());
+                }
+                if (r == 0) {
+                    r = Integer.compare(x.length(), y.length());
+                }
+                if (r == 0) {
+                    r = compareAddresses(x.gateway(), y.gateway());
+                }
+                yield r != 0 ? r : Integer.compare(x.label(), y.label());
+            }
             default -> a.toString().compareTo(b.toString());
         };
-    }
-
-    private static int chain(int... cs) {
-        for (int c : cs) {
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
     }
 
     private static int compareOptional(Optional<InetAddress> a, Optional<InetAddress> b) {

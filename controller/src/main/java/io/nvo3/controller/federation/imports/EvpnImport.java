@@ -277,9 +277,10 @@ public final class EvpnImport {
      * and its MAC+IP routes.
      */
     private static List<MacRoute> select(List<MacRoute> all) {
-        Map<String, List<MacRoute>> byMac = new LinkedHashMap<>();
+        record VnMac(String vnId, MacAddress mac) {}
+        Map<VnMac, List<MacRoute>> byMac = new LinkedHashMap<>();
         for (MacRoute m : all) {
-            byMac.computeIfAbsent(m.vnId() + "/" + m.mac(), k -> new ArrayList<>()).add(m);
+            byMac.computeIfAbsent(new VnMac(m.vnId(), m.mac()), k -> new ArrayList<>()).add(m);
         }
         List<MacRoute> out = new ArrayList<>(all.size());
         for (List<MacRoute> group : byMac.values()) {

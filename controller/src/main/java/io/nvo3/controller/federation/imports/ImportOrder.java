@@ -27,13 +27,13 @@ final class ImportOrder {
             .thenComparing(MacRoute::ip, OPTIONAL_IP)
             .thenComparing(MacRoute::vtep, EvpnOrder.ADDRESS)
             .thenComparingInt(MacRoute::vni)
-            .thenComparing(r -> r.rd().bytes().hex())
+            .thenComparing(r -> r.rd().bytes())
             .thenComparing(MacRoute::peer, OPTIONAL_IP);
 
     static final Comparator<FloodRoute> FLOOD_ROUTE = Comparator.comparing(FloodRoute::vnId)
             .thenComparing(FloodRoute::vtep, EvpnOrder.ADDRESS)
             .thenComparingInt(FloodRoute::vni)
-            .thenComparing(r -> r.rd().bytes().hex())
+            .thenComparing(r -> r.rd().bytes())
             .thenComparing(FloodRoute::peer, OPTIONAL_IP);
 
     static final Comparator<ReceivedEvpnRoute> RECEIVED = Comparator.comparing(ReceivedEvpnRoute::nlri, EvpnOrder.NLRI)

@@ -495,6 +495,7 @@ public final class FederationWiring implements AutoCloseable {
             LOG.info("federation import: {} FIB change(s): {}", step.changes().size(), summary(step.changes()));
             nves.applyRemote(step.changes());
             metrics.fibChanges(step.changes().size());
+            remoteStore.record(step.changes());
             saveSoon();
         }
         Set<RemoteMac> macs = gate.appliedMacs();
@@ -551,7 +552,7 @@ public final class FederationWiring implements AutoCloseable {
             save = null;
         }
         mobilityStore.save(mobility);
-        remoteStore.save(gate.appliedMacs(), gate.appliedFloods());
+        remoteStore.flush();
     }
 
     // ------------------------------------------------------------------ plumbing
