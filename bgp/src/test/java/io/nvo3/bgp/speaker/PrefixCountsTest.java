@@ -12,12 +12,9 @@ import io.nvo3.bgp.wire.AfiSafi;
 import io.nvo3.bgp.wire.attributes.AsPathSegment;
 import io.nvo3.bgp.wire.attributes.PathAttribute;
 import io.nvo3.bgp.wire.nlri.Nlri;
-import java.net.Inet4Address;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -65,22 +62,14 @@ class PrefixCountsTest {
         assertThat(st.advertised()).isEqualTo(st.families().values().stream().mapToLong(NeighborStatus.FamilyCounts::advertised).sum());
     }
 
-    static SpeakerConfig config(long asn, String routerId, String addr, int port) {
-        return SpeakerConfig.of(asn, (Inet4Address) ip(routerId), Optional.of(new InetSocketAddress(ip(addr), port)), List.of());
-    }
-
     @Test
     void countsFollowWithdrawsReplacesRejectionsAndSessionResets() throws Exception {
-        String a = Loopback.address();
-        String b = Loopback.address();
-        int pa = Loopback.freePort(a);
-        int pb = Loopback.freePort(b);
-        try (BgpSpeaker sa = BgpSpeaker.start(config(65001, "198.19.1.1", a, pa));
-                BgpSpeaker sb = BgpSpeaker.start(config(65002, "198.19.1.2", b, pb))) {
+        try (SpeakerPair p = SpeakerPair.start(65001, 65002)) {
+            BgpSpeaker sa = p.sa;
+            BgpSpeaker sb = p.sb;
             Routes r = Routes.of(10, 6, 4);
             r.originate(sa);
-            sa.addNeighbor(NeighborConfig.of(ip(b), pb, 65002, FAMILIES).withLocalAddress(ip(a)).withHoldTime(30));
-            sb.addNeighbor(NeighborConfig.of(ip(a), pa, 65001, FAMILIES).withLocalAddress(ip(b)).withHoldTime(30).withPassive(true));
+            p.peer(FAMILIES, c -> c.withHoldTime(30), c -> c.withHoldTime(30));
             await().atMost(UP).untilAsserted(() -> {
                 NeighborStatus rcv = sb.neighbors().getFirst();
                 assertFamily(rcv, V4, 10, 10, 0);
@@ -122,10 +111,10 @@ class PrefixCountsTest {
             await().atMost(UP).untilAsserted(() -> assertFamily(sb.neighbors().getFirst(), VPN, 6, 6, 0));
 
             // Session reset: the receiver drops the neighbor and takes it back; everything is counted again once.
-            sb.removeNeighbor(ip(a));
+            sb.removeNeighbor(ip(p.a));
             await().atMost(UP).untilAsserted(() -> assertThat(sa.neighbors().getFirst().state()).isNotEqualTo(SessionState.ESTABLISHED));
             assertThat(sa.neighbors().getFirst().advertised()).isZero();
-            sb.addNeighbor(NeighborConfig.of(ip(a), pa, 65001, FAMILIES).withLocalAddress(ip(b)).withHoldTime(30).withPassive(true));
+            sb.addNeighbor(NeighborConfig.of(ip(p.a), p.pa, 65001, FAMILIES).withLocalAddress(ip(p.b)).withHoldTime(30).withPassive(true));
             await().atMost(UP).untilAsserted(() -> {
                 NeighborStatus rcv = sb.neighbors().getFirst();
                 assertFamily(rcv, V4, 7, 7, 0);
@@ -136,7 +125,7 @@ class PrefixCountsTest {
             });
 
             // A route refresh re-sends the family without counting it twice.
-            sb.requestRefresh(ip(a), VPN);
+            sb.requestRefresh(ip(p.a), VPN);
             await().during(Duration.ofMillis(500)).atMost(UP)
                     .untilAsserted(() -> assertFamily(sa.neighbors().getFirst(), VPN, 0, 0, 6));
         }
@@ -144,17 +133,12 @@ class PrefixCountsTest {
 
     @Test
     void maxPrefixResetsTheSessionAndTheCounts() throws Exception {
-        String a = Loopback.address();
-        String b = Loopback.address();
-        int pa = Loopback.freePort(a);
-        int pb = Loopback.freePort(b);
-        try (BgpSpeaker sa = BgpSpeaker.start(config(65001, "198.19.1.1", a, pa));
-                BgpSpeaker sb = BgpSpeaker.start(config(65002, "198.19.1.2", b, pb))) {
+        try (SpeakerPair p = SpeakerPair.start(65001, 65002)) {
+            BgpSpeaker sa = p.sa;
+            BgpSpeaker sb = p.sb;
             Routes.of(3, 3, 0).originate(sa);
-            sa.addNeighbor(NeighborConfig.of(ip(b), pb, 65002, FAMILIES).withLocalAddress(ip(a)).withHoldTime(30)
-                    .withConnectRetry(Duration.ofSeconds(60)));
-            sb.addNeighbor(NeighborConfig.of(ip(a), pa, 65001, FAMILIES).withLocalAddress(ip(b)).withHoldTime(30).withPassive(true)
-                    .withMaxPrefixes(8));
+            p.peer(FAMILIES, c -> c.withHoldTime(30).withConnectRetry(Duration.ofSeconds(60)),
+                    c -> c.withHoldTime(30).withMaxPrefixes(8));
             await().atMost(UP).untilAsserted(() -> assertFamily(sb.neighbors().getFirst(), VPN, 3, 3, 0));
             Routes more = Routes.of(0, 0, 3);
             more.originate(sa);
@@ -174,10 +158,10 @@ class PrefixCountsTest {
         String b = Loopback.address();
         int pa = Loopback.freePort(a);
         int pb = Loopback.freePort(b);
-        try (BgpSpeaker sb = BgpSpeaker.start(config(65002, "198.19.1.2", b, pb))) {
+        try (BgpSpeaker sb = BgpSpeaker.start(SpeakerPair.config(65002, "198.19.1.2", b, pb))) {
             sb.addNeighbor(NeighborConfig.of(ip(a), pa, 65001, FAMILIES).withLocalAddress(ip(b)).withHoldTime(30).withPassive(true)
                     .withGracefulRestart(true));
-            BgpSpeaker sa = BgpSpeaker.start(config(65001, "198.19.1.1", a, pa));
+            BgpSpeaker sa = BgpSpeaker.start(SpeakerPair.config(65001, "198.19.1.1", a, pa));
             Routes.of(5, 4, 3).originate(sa);
             sa.addNeighbor(NeighborConfig.of(ip(b), pb, 65002, FAMILIES).withLocalAddress(ip(a)).withHoldTime(30)
                     .withGracefulRestart(true));
@@ -191,7 +175,7 @@ class PrefixCountsTest {
             assertFamily(held, VPN, 4, 4, 0);
             assertFamily(held, EVPN, 3, 3, 0);
             // The neighbor comes back with fewer routes; End-of-RIB sweeps the stale rest.
-            try (BgpSpeaker again = BgpSpeaker.start(config(65001, "198.19.1.1", a, pa))) {
+            try (BgpSpeaker again = BgpSpeaker.start(SpeakerPair.config(65001, "198.19.1.1", a, pa))) {
                 Routes.of(2, 4, 1).originate(again);
                 again.addNeighbor(NeighborConfig.of(ip(b), pb, 65002, FAMILIES).withLocalAddress(ip(a)).withHoldTime(30)
                         .withGracefulRestart(true));

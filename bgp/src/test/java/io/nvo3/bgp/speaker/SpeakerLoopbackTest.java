@@ -8,11 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.nvo3.bgp.fsm.SessionState;
-import io.nvo3.bgp.peers.Loopback;
 import io.nvo3.bgp.wire.AfiSafi;
 import io.nvo3.bgp.wire.attributes.PathAttribute;
 import java.net.Inet4Address;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,19 +24,13 @@ class SpeakerLoopbackTest {
 
     @Test
     void twoSpeakersExchangeEvpnRoutesAndReportBestPathChanges() throws Exception {
-        String a = Loopback.address();
-        String b = Loopback.address();
-        int pa = Loopback.freePort(a);
-        int pb = Loopback.freePort(b);
-        try (BgpSpeaker sa = BgpSpeaker.start(SpeakerConfig.of(65001, (Inet4Address) ip("198.19.1.1"),
-                Optional.of(new InetSocketAddress(ip(a), pa)), List.of()));
-                BgpSpeaker sb = BgpSpeaker.start(SpeakerConfig.of(65002, (Inet4Address) ip("198.19.1.2"),
-                        Optional.of(new InetSocketAddress(ip(b), pb)), List.of()))) {
+        try (SpeakerPair p = SpeakerPair.start(65001, 65002)) {
+            BgpSpeaker sa = p.sa;
+            BgpSpeaker sb = p.sb;
+            String a = p.a;
             List<RouteEvent> events = new CopyOnWriteArrayList<>();
             AutoCloseable sub = sb.subscribe(events::add);
-            sa.addNeighbor(NeighborConfig.of(ip(b), pb, 65002, Set.of(AfiSafi.L2VPN_EVPN)).withLocalAddress(ip(a)).withHoldTime(3));
-            sb.addNeighbor(NeighborConfig.of(ip(a), pa, 65001, Set.of(AfiSafi.L2VPN_EVPN)).withLocalAddress(ip(b)).withHoldTime(3)
-                    .withPassive(true));
+            p.peer(Set.of(AfiSafi.L2VPN_EVPN), c -> c.withHoldTime(3), c -> c.withHoldTime(3));
             await().atMost(UP).untilAsserted(() -> {
                 assertThat(sa.neighbors().getFirst().state()).isEqualTo(SessionState.ESTABLISHED);
                 assertThat(sb.neighbors().getFirst().state()).isEqualTo(SessionState.ESTABLISHED);
@@ -78,15 +70,10 @@ class SpeakerLoopbackTest {
      */
     @Test
     void packedRoutesArriveWithTheirLabelsAndEvents() throws Exception {
-        String a = Loopback.address();
-        String b = Loopback.address();
-        int pa = Loopback.freePort(a);
-        int pb = Loopback.freePort(b);
         Set<AfiSafi> families = Set.of(AfiSafi.IPV4_UNICAST, AfiSafi.VPN_IPV4, AfiSafi.L2VPN_EVPN);
-        try (BgpSpeaker sa = BgpSpeaker.start(SpeakerConfig.of(65001, (Inet4Address) ip("198.19.1.1"),
-                Optional.of(new InetSocketAddress(ip(a), pa)), List.of()));
-                BgpSpeaker sb = BgpSpeaker.start(SpeakerConfig.of(65002, (Inet4Address) ip("198.19.1.2"),
-                        Optional.of(new InetSocketAddress(ip(b), pb)), List.of()))) {
+        try (SpeakerPair p = SpeakerPair.start(65001, 65002)) {
+            BgpSpeaker sa = p.sa;
+            BgpSpeaker sb = p.sb;
             List<RouteEvent> events = new CopyOnWriteArrayList<>();
             AutoCloseable sub = sb.subscribe(events::add);
             List<io.nvo3.bgp.wire.nlri.Nlri> v4 = new java.util.ArrayList<>();
@@ -105,8 +92,7 @@ class SpeakerLoopbackTest {
                 sa.originate(AfiSafi.VPN_IPV4, vpn.get(i), TestRoutes.rt("65001:1"), ip("198.18.0.1"));
                 sa.originate(AfiSafi.L2VPN_EVPN, evpn.get(i), vxlan("65001:10"), ip("198.18.0.1"));
             }
-            sa.addNeighbor(NeighborConfig.of(ip(b), pb, 65002, families).withLocalAddress(ip(a)).withHoldTime(30));
-            sb.addNeighbor(NeighborConfig.of(ip(a), pa, 65001, families).withLocalAddress(ip(b)).withHoldTime(30).withPassive(true));
+            p.peer(families, c -> c.withHoldTime(30), c -> c.withHoldTime(30));
             await().atMost(UP).untilAsserted(() -> assertThat(sb.neighbors().getFirst().accepted()).isEqualTo(1800));
             for (var f : List.of(AfiSafi.IPV4_UNICAST, AfiSafi.VPN_IPV4, AfiSafi.L2VPN_EVPN)) {
                 var sent = f.equals(AfiSafi.IPV4_UNICAST) ? v4 : f.equals(AfiSafi.VPN_IPV4) ? vpn : evpn;
@@ -134,17 +120,10 @@ class SpeakerLoopbackTest {
      */
     @Test
     void oneUpdateCallReachesTheNeighborInOneUpdateMessage() throws Exception {
-        String a = Loopback.address();
-        String b = Loopback.address();
-        int pa = Loopback.freePort(a);
-        int pb = Loopback.freePort(b);
-        try (BgpSpeaker sa = BgpSpeaker.start(SpeakerConfig.of(65001, (Inet4Address) ip("198.19.1.1"),
-                Optional.of(new InetSocketAddress(ip(a), pa)), List.of()));
-                BgpSpeaker sb = BgpSpeaker.start(SpeakerConfig.of(65001, (Inet4Address) ip("198.19.1.2"),
-                        Optional.of(new InetSocketAddress(ip(b), pb)), List.of()))) {
-            sa.addNeighbor(NeighborConfig.of(ip(b), pb, 65001, Set.of(AfiSafi.L2VPN_EVPN)).withLocalAddress(ip(a)));
-            sb.addNeighbor(NeighborConfig.of(ip(a), pa, 65001, Set.of(AfiSafi.L2VPN_EVPN)).withLocalAddress(ip(b))
-                    .withPassive(true));
+        try (SpeakerPair p = SpeakerPair.start(65001, 65001)) {
+            BgpSpeaker sa = p.sa;
+            BgpSpeaker sb = p.sb;
+            p.peer(Set.of(AfiSafi.L2VPN_EVPN));
             await().atMost(UP).untilAsserted(() -> {
                 assertThat(sb.neighbors().getFirst().state()).isEqualTo(SessionState.ESTABLISHED);
                 // the initial End-of-RIB is in
