@@ -6,7 +6,6 @@ import io.nvo3.model.Cidr;
 import io.nvo3.model.FibClass;
 import io.nvo3.model.FibPolicy;
 import io.nvo3.model.FixedIp;
-import io.nvo3.model.HostRoute;
 import io.nvo3.model.InvalidValueException;
 import io.nvo3.model.IpAddresses;
 import io.nvo3.model.IpRangeSet;
@@ -548,14 +547,14 @@ public final class ModelService implements AutoCloseable {
                                     + netId + " overlaps with another subnet.");
                 }
             }
-            String gw = gateway(cidr, r.gatewayIp());
+            String gw = SubnetChecks.gateway(cidr, r.gatewayIp());
             List<AllocationPool> pools = r.allocationPools() != null ? r.allocationPools()
                     : AllocationPool.defaults(cidr, gw);
-            checkPools(cidr, gw, pools);
+            SubnetChecks.checkPools(cidr, gw, pools);
             Instant now = now();
             Subnet s = new Subnet(id, r.projectId(), netId, r.name(), r.description(), cidr.toString(), gw, pools,
-                    r.enableDhcp() == null || r.enableDhcp(), checkDns(or(r.dnsNameservers(), List.of())),
-                    checkRoutes(cidr, or(r.hostRoutes(), List.of())), r.ipv6RaMode(), r.ipv6AddressMode(), now, now, 1);
+                    r.enableDhcp() == null || r.enableDhcp(), SubnetChecks.checkDns(or(r.dnsNameservers(), List.of())),
+                    SubnetChecks.checkRoutes(cidr, or(r.hostRoutes(), List.of())), r.ipv6RaMode(), r.ipv6AddressMode(), now, now, 1);
             return new Planned<>(w, s, create(s), rev -> {
                 reservedIds.remove(id);
                 subnets.put(id, new Versioned<>(s, rev));
@@ -564,72 +563,6 @@ public final class ModelService implements AutoCloseable {
                 return s;
             });
         });
-    }
-
-    private static String gateway(Cidr cidr, Optional<String> asked) {
-        if (asked == null) {
-            // Neutron's default gateway: the first address after the network address
-            return cidr.prefixLength() >= cidr.bits() - 1 ? null
-                    : IpAddresses.format(IpAddresses.fromBigInteger(cidr.first().add(BigInteger.ONE), cidr.version()));
-        }
-        if (asked.isEmpty()) {
-            return null;
-        }
-        InetAddress gw = IpAddresses.parse("gateway_ip", asked.get());
-        if (IpAddresses.version(gw) != cidr.version()) {
-            throw ModelException.invalid("gateway_ip", "'" + asked.get() + "' is not an IPv" + cidr.version()
-                    + " address");
-        }
-        BigInteger v = IpAddresses.toBigInteger(gw);
-        if (v.equals(cidr.first()) || (cidr.version() == 4 && cidr.prefixLength() < 31 && v.equals(cidr.last()))) {
-            throw new ModelException.BadRequest("InvalidInput", "gateway_ip", "Invalid input for operation: Gateway ip "
-                    + asked.get() + " conflicts with allocation pool or is the subnet's network or broadcast address.");
-        }
-        return IpAddresses.format(gw);
-    }
-
-    private static void checkPools(Cidr cidr, String gw, List<AllocationPool> pools) {
-        try {
-            AllocationPool.validate(cidr, pools);
-        } catch (InvalidValueException e) {
-            throw new ModelException.BadRequest("InvalidAllocationPool", "allocation_pools", e.getMessage());
-        }
-        if (gw != null) {
-            BigInteger g = IpAddresses.toBigInteger(IpAddresses.parse("gateway_ip", gw));
-            for (AllocationPool p : pools) {
-                if (p.contains(g)) {
-                    throw new ModelException.Conflict("GatewayConflictWithAllocationPools", "gateway_ip",
-                            "Gateway ip " + gw + " conflicts with allocation pool " + p.start() + "-" + p.end() + ".");
-                }
-            }
-        }
-    }
-
-    private static List<String> checkDns(List<String> dns) {
-        Set<String> seen = new HashSet<>();
-        List<String> out = new ArrayList<>();
-        for (String d : dns) {
-            String c = IpAddresses.canonical("dns_nameservers", d);
-            if (!seen.add(c)) {
-                throw ModelException.invalid("dns_nameservers", "Duplicate nameserver '" + d + "'");
-            }
-            out.add(c);
-        }
-        return out;
-    }
-
-    private static List<HostRoute> checkRoutes(Cidr cidr, List<HostRoute> routes) {
-        if (new HashSet<>(routes).size() != routes.size()) {
-            throw ModelException.invalid("host_routes", "Duplicate hostroute '" + routes + "'");
-        }
-        for (HostRoute h : routes) {
-            if (Cidr.parse("host_routes", h.destination()).version() != cidr.version()
-                    || IpAddresses.version(IpAddresses.parse("host_routes", h.nexthop())) != cidr.version()) {
-                throw ModelException.invalid("host_routes", "host route " + h.destination() + " via " + h.nexthop()
-                        + " is not of the subnet's IP version " + cidr.version());
-            }
-        }
-        return routes;
     }
 
     public Subnet updateSubnet(String id, SubnetRequest r) {
@@ -645,13 +578,13 @@ public final class ModelService implements AutoCloseable {
             }
             Subnet o = cur.value();
             Cidr cidr = o.parsedCidr();
-            String gw = r.gatewayIp() == null ? o.gatewayIp() : gateway(cidr, r.gatewayIp());
+            String gw = r.gatewayIp() == null ? o.gatewayIp() : SubnetChecks.gateway(cidr, r.gatewayIp());
             List<AllocationPool> pools = or(r.allocationPools(), o.allocationPools());
-            checkPools(cidr, gw, pools);
+            SubnetChecks.checkPools(cidr, gw, pools);
             Subnet n = new Subnet(id, o.projectId(), o.networkId(), or(r.name(), o.name()),
                     or(r.description(), o.description()), o.cidr(), gw, pools, or(r.enableDhcp(), o.enableDhcp()),
-                    r.dnsNameservers() == null ? o.dnsNameservers() : checkDns(r.dnsNameservers()),
-                    r.hostRoutes() == null ? o.hostRoutes() : checkRoutes(cidr, r.hostRoutes()), o.ipv6RaMode(),
+                    r.dnsNameservers() == null ? o.dnsNameservers() : SubnetChecks.checkDns(r.dnsNameservers()),
+                    r.hostRoutes() == null ? o.hostRoutes() : SubnetChecks.checkRoutes(cidr, r.hostRoutes()), o.ipv6RaMode(),
                     o.ipv6AddressMode(), o.createdAt(), o.updatedAt(), o.revisionNumber());
             if (n.equals(o)) {
                 return new Planned<>(w, o, null, null);
@@ -973,15 +906,8 @@ public final class ModelService implements AutoCloseable {
         if (substate != null && state != TenantSystemState.OTHER) {
             throw ModelException.invalid("substate", "a substate is only allowed with state OTHER");
         }
-        return transition(portId, p -> {
-            if (!TenantSystemState.canTransition(p.state(), state)) {
-                throw new ModelException.Conflict("InvalidStateTransition", "state", "Tenant system " + portId
-                        + " cannot go from " + p.state() + " to " + state + "; allowed: " + p.state().successors() + ".");
-            }
-            // leaving the NVE: no longer attached
-            String nve = state == TenantSystemState.NOT_DEPLOYED ? null : p.attachedNve();
-            return p.withState(state, substate, nve, p.hostId(), now());
-        }).orElseGet(() -> requirePort(portId).value());
+        return transition(portId, p -> TenantSystemTransitions.setState(p, state, substate, now()))
+                .orElseGet(() -> requirePort(portId).value());
     }
 
     /** The NVE {@code systemId} reports the TS attached: bound there, RUNNING, status ACTIVE. */
@@ -990,16 +916,7 @@ public final class ModelService implements AutoCloseable {
         if (!ports.containsKey(portId)) {
             return Optional.empty();
         }
-        return transition(portId, p -> {
-            Port running = p.withState(TenantSystemState.RUNNING, null, systemId, systemId, now());
-            // A move ends when the TS appears at its target, or anywhere other than where it last ran (it may have
-            // left the old NVE first): count it, for the MAC mobility sequence number (RFC 7432 section 15).
-            boolean moved = systemId.equals(p.moveTarget()) || (p.attachedNve() != null
-                    ? !systemId.equals(p.attachedNve())
-                    : !p.hostId().isEmpty() && !p.hostId().equals(systemId) && p.state() != TenantSystemState.NOT_DEPLOYED);
-            return moved || p.moving() ? running.withMove(p.moves() + (moved ? 1 : 0), null, running.updatedAt())
-                    : running;
-        });
+        return transition(portId, p -> TenantSystemTransitions.plugged(p, systemId, now()));
     }
 
     /**
@@ -1010,18 +927,8 @@ public final class ModelService implements AutoCloseable {
         if (toSystemId == null || toSystemId.isBlank()) {
             throw ModelException.invalid("to", "'to' must name the NVE (system-id) to move to");
         }
-        return transition(portId, p -> {
-            if (toSystemId.equals(p.attachedNve())) {
-                throw new ModelException.Conflict("AlreadyThere", "to", "Tenant system " + portId + " already runs on "
-                        + toSystemId + ".");
-            }
-            if (!TenantSystemState.canTransition(p.state(), TenantSystemState.MOVING)) {
-                throw new ModelException.Conflict("InvalidStateTransition", "state", "Tenant system " + portId
-                        + " cannot move from state " + p.state() + "; allowed: " + p.state().successors() + ".");
-            }
-            Port m = p.withState(TenantSystemState.MOVING, null, p.attachedNve(), p.hostId(), now());
-            return m.withMove(p.moves(), toSystemId, m.updatedAt());
-        }).orElseGet(() -> requirePort(portId).value());
+        return transition(portId, p -> TenantSystemTransitions.startMove(p, toSystemId, now()))
+                .orElseGet(() -> requirePort(portId).value());
     }
 
     /** Sets a TS's FIB class (pushed when latency-sensitive in a hybrid network). */
@@ -1057,16 +964,7 @@ public final class ModelService implements AutoCloseable {
         if (!ports.containsKey(portId)) {
             return Optional.empty();
         }
-        return transition(portId, p -> {
-            if (!systemId.equals(p.attachedNve())) {
-                return p;
-            }
-            TenantSystemState next = switch (p.state()) {
-                case MOVING, NOT_DEPLOYED -> p.state();
-                case RUNNING, SUSPENDED, SHUTDOWN, SHUT_OFF, OTHER -> TenantSystemState.SHUT_OFF;
-            };
-            return p.withState(next, next == TenantSystemState.OTHER ? p.substate() : null, null, p.hostId(), now());
-        });
+        return transition(portId, p -> TenantSystemTransitions.unplugged(p, systemId, now()));
     }
 
     private Optional<Port> transition(String portId, Function<Port, Port> change) {
@@ -1075,7 +973,7 @@ public final class ModelService implements AutoCloseable {
             Versioned<Port> cur = requirePort(portId);
             Port o = cur.value();
             Port n = change.apply(o);
-            if (sameState(n, o)) {
+            if (TenantSystemTransitions.sameState(n, o)) {
                 return new Planned<>(w, null, null, null);
             }
             return new Planned<>(w, n, update(n, cur.modRevision()), rev -> {
@@ -1084,13 +982,6 @@ public final class ModelService implements AutoCloseable {
             });
         });
         return Optional.ofNullable(result);
-    }
-
-    private static boolean sameState(Port n, Port o) {
-        return n == o || (n.state() == o.state() && Objects.equals(n.substate(), o.substate())
-                && Objects.equals(n.attachedNve(), o.attachedNve()) && n.hostId().equals(o.hostId())
-                && n.fibClass() == o.fibClass() && n.moves() == o.moves()
-                && Objects.equals(n.moveTarget(), o.moveTarget()));
     }
 
     @Override
