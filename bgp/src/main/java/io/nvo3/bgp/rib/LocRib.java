@@ -3,6 +3,7 @@ package io.nvo3.bgp.rib;
 import io.nvo3.bgp.wire.AfiSafi;
 import io.nvo3.bgp.wire.nlri.Nlri;
 import io.nvo3.bgp.wire.nlri.EvpnRoute;
+import io.nvo3.bgp.wire.nlri.PackedIpv4Prefixes;
 import io.nvo3.bgp.wire.nlri.RouteDistinguisher;
 import io.nvo3.bgp.wire.nlri.VpnPrefix;
 import java.util.ArrayList;
@@ -20,8 +21,9 @@ import java.util.function.Predicate;
  * path's own NLRI is {@link Path#nlri()} or, when null, the key itself.
  *
  * <p>Compact on purpose (a full Internet table is a million routes): a destination with one path
- * stores just that {@link Path}; IPv4 unicast, VPN-IPv4 and EVPN MAC/IP keys are primitive longs ({@link Ipv4RibTable},
- * {@link Vpn4RibTable}, {@link EvpnMacRibTable}), other families' keys are hashed well ({@link NlriKeys#hash});
+ * stores just that {@link Path}; IPv4 unicast keys are not stored at all (a prefix's place in {@link Ipv4RibTable}'s
+ * blocks says it), VPN-IPv4 and EVPN MAC/IP keys are primitive longs ({@link Vpn4RibTable}, {@link EvpnMacRibTable}),
+ * other families' keys are hashed well ({@link NlriKeys#hash});
  * attribute sets are shared ({@link AttributeInterner}). Single-threaded.
  */
 public final class LocRib {
@@ -229,16 +231,73 @@ public final class LocRib {
         if (!(table instanceof Ipv4RibTable t)) {
             throw new IllegalStateException("not the IPv4 unicast RIB: " + family);
         }
-        long k = Ipv4RibTable.pack(address, bits);
-        Object slot = t.getPacked(k);
+        Object slot = t.get(address, bits);
+        if (slot == null) {
+            // A new destination (most of a table's first feed): its only path, nothing to compare.
+            lastPutAdded = true;
+            t.put(address, bits, path);
+            return wantChange ? new BestChange(family, Ipv4RibTable.prefix(address, bits), null, path) : null;
+        }
         Path old = bestOf(slot, null); // IPv4 paths carry no NLRI of their own: never Compact
         Object merged = merge(slot, path, null);
         if (merged == null) {
             return null;
         }
-        t.putPacked(k, merged);
+        t.put(address, bits, merged);
         Path nu = bestOf(merged, null);
-        return wantChange && differs(old, nu) ? new BestChange(family, Ipv4RibTable.unpack(k), old, nu) : null;
+        return wantChange && differs(old, nu) ? new BestChange(family, Ipv4RibTable.prefix(address, bits), old, nu) : null;
+    }
+
+    /**
+     * {@link #putIpv4} for every prefix of {@code nlri} with the one {@code path} (no NLRI of its own), when
+     * nobody wants the best-path changes: a new destination is filled in place, one already there takes
+     * the way of {@link #putIpv4}. Returns how many paths were added (not replaced).
+     */
+    public int putIpv4All(PackedIpv4Prefixes nlri, Path path) {
+        if (!(table instanceof Ipv4RibTable t)) {
+            throw new IllegalStateException("not the IPv4 unicast RIB: " + family);
+        }
+        if (path.nlri() != null) {
+            throw new IllegalArgumentException("the shared path carries no NLRI");
+        }
+        byte[] b = nlri.buf();
+        int end = nlri.end();
+        int added = 0;
+        int p = nlri.start();
+        while (p < end) {
+            long r = putIpv4Run(t, b, p, end, path);
+            p = (int) (r >>> 32);
+            added += (int) r;
+        }
+        return added;
+    }
+
+    /** Prefixes per {@link #putIpv4Run} call. */
+    private static final int RUN = 64;
+
+    /**
+     * {@link #putIpv4All} for at most {@link #RUN} prefixes from {@code p}: returns the offset reached (high
+     * 32 bits) and how many paths were added (low). Split off so that the JIT compiles this small loop
+     * early as a method of its own rather than the whole walk through an UPDATE by on-stack replacement.
+     */
+    private long putIpv4Run(Ipv4RibTable t, byte[] b, int p, int end, Path path) {
+        int added = 0;
+        for (int n = 0; n < RUN && p < end; n++) {
+            int bits = PackedIpv4Prefixes.bits(b, p);
+            if (t.putIfAbsent(PackedIpv4Prefixes.address(b, p), bits, path)) {
+                added++;
+            } else if (putIpv4Existing(PackedIpv4Prefixes.address(b, p), bits, path)) {
+                added++;
+            }
+            p = PackedIpv4Prefixes.next(b, p);
+        }
+        return (long) p << 32 | added;
+    }
+
+    /** {@link #putIpv4} where the destination is already there; whether a path was added. */
+    private boolean putIpv4Existing(int address, int bits, Path path) {
+        putIpv4(address, bits, path, false);
+        return lastPutAdded;
     }
 
     /**

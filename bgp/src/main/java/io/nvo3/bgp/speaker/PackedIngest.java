@@ -26,16 +26,19 @@ final class PackedIngest {
 
     /** The IPv4 NLRI field; returns how many paths were added (not replaced). */
     static int ipv4(SpeakerImpl sp, LocRib rib, int neighborId, PeerRef peer, RouteAttributes attrs, PackedIpv4Prefixes nlri, Set<Nlri> rejected) {
-        boolean neighborsWant = sp.neighborsWant(rib.family(), neighborId);
+        boolean want = sp.neighborsWant(rib.family(), neighborId) || sp.hasListeners();
         Path shared = new Path(null, peer, attrs, false);
+        if (!want && rejected.isEmpty()) {
+            // The usual case while a table comes in: no change objects, no rejected route to forget.
+            return rib.putIpv4All(nlri, shared);
+        }
         byte[] b = nlri.buf();
         int added = 0;
         for (int p = nlri.start(); p < nlri.end(); p = PackedIpv4Prefixes.next(b, p)) {
             if (!rejected.isEmpty()) {
                 rejected.remove(PackedIpv4Prefixes.prefix(b, p));
             }
-            BestChange change = rib.putIpv4(PackedIpv4Prefixes.address(b, p), PackedIpv4Prefixes.bits(b, p), shared,
-                    neighborsWant || sp.hasListeners());
+            BestChange change = rib.putIpv4(PackedIpv4Prefixes.address(b, p), PackedIpv4Prefixes.bits(b, p), shared, want);
             if (rib.lastPutAdded()) {
                 added++;
             }

@@ -156,7 +156,8 @@ final class SpeakerImpl implements BgpSpeaker {
     }
 
     LocRib locRib(AfiSafi f) {
-        return ribs.computeIfAbsent(f, LocRib::new);
+        LocRib r = ribs.get(f); // looked up per UPDATE: get first, computeIfAbsent only to create
+        return r != null ? r : ribs.computeIfAbsent(f, LocRib::new);
     }
 
     int nextPeerId() {
