@@ -23,7 +23,8 @@ final class PrefixCounters {
     private final Map<AfiSafi, Family> families = new LinkedHashMap<>();
 
     private Family of(AfiSafi f) {
-        return families.computeIfAbsent(f, k -> new Family());
+        Family c = families.get(f); // per UPDATE: a plain lookup first (computeIfAbsent compiles late, mid-ingest)
+        return c != null ? c : families.computeIfAbsent(f, k -> new Family());
     }
 
     void accepted(AfiSafi f, long delta) {
