@@ -1,9 +1,12 @@
 package io.nvo3.fib;
 
+import io.nvo3.fib.diff.StateDelta;
 import io.nvo3.fib.flow.NveState;
 import io.nvo3.fib.input.FibChange;
 import io.nvo3.fib.input.FibInput;
 import io.nvo3.fib.input.FibInputException;
+import io.nvo3.fib.input.FibMode;
+import io.nvo3.fib.input.MacAddress;
 import io.nvo3.fib.input.Nve;
 import io.nvo3.fib.input.Redirect;
 import io.nvo3.fib.input.RemoteFloodMember;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +41,8 @@ public final class FibEngine {
     private final Map<String, Map<String, TenantSystem>> tsByVn = new HashMap<>();
     private final Map<String, Set<String>> portsByNve = new HashMap<>();
     private final Map<String, Set<RemoteMac>> macsByVn = new HashMap<>();
+    /** The BGP routes of each MAC of each VN (several when more than one peer advertises it). */
+    private final Map<String, Map<MacAddress, Set<RemoteMac>>> routesByMac = new HashMap<>();
     private final Map<String, Set<RemoteFloodMember>> floodByVn = new HashMap<>();
     private final Map<String, Map<Redirect.Key, Redirect>> redirectsByVn = new HashMap<>();
     private final Map<String, Set<String>> redirectVnsByNve = new HashMap<>();
@@ -110,6 +116,13 @@ public final class FibEngine {
      */
     public FibUpdate apply(FibChange change) {
         inputCache = null;
+        if (change instanceof FibChange.RemoteMacAdded || change instanceof FibChange.RemoteMacRemoved
+                || change instanceof FibChange.FloodMemberAdded || change instanceof FibChange.FloodMemberRemoved) {
+            RemoteBatch batch = new RemoteBatch();
+            batch.before(change);
+            batch.applied(change, applyRemoteEntry(change));
+            return recomputeRemote(batch);
+        }
         Set<String> affectedVns = new TreeSet<>();
         Set<String> pipelineOf = new TreeSet<>();
         Optional<String> fallback = Optional.empty();
@@ -205,15 +218,134 @@ public final class FibEngine {
      */
     public FibUpdate applyRemote(List<FibChange> changes, List<FibInputException> refused) {
         inputCache = null;
-        Set<String> affectedVns = new TreeSet<>();
+        RemoteBatch batch = new RemoteBatch();
         for (FibChange change : changes) {
             try {
-                affectedVns.add(applyRemoteEntry(change));
+                batch.before(change);
+                batch.applied(change, applyRemoteEntry(change));
             } catch (FibInputException e) {
                 refused.add(e);
             }
         }
-        return recomputeIncrementally(affectedVns, Set.of());
+        return recomputeRemote(batch);
+    }
+
+    /** What a batch of remote changes touched: per VN the MACs whose routes changed, or a need to recompute it. */
+    private final class RemoteBatch {
+        final Set<String> vns = new TreeSet<>();
+        final Map<String, Set<MacAddress>> macs = new TreeMap<>();
+        final Set<String> recompute = new TreeSet<>();
+        final Map<String, Set<Integer>> vnisBefore = new HashMap<>();
+
+        /** Before {@code change} is applied (it may then be refused). */
+        void before(FibChange change) {
+            String vnId = switch (change) {
+                case FibChange.RemoteMacAdded c -> c.remoteMac().vnId();
+                case FibChange.RemoteMacRemoved c -> c.remoteMac().vnId();
+                case FibChange.FloodMemberAdded c -> c.member().vnId();
+                case FibChange.FloodMemberRemoved c -> c.member().vnId();
+                default -> throw new IllegalArgumentException("not a remote FIB change: " + change);
+            };
+            vnisBefore.computeIfAbsent(vnId, FibEngine.this::remoteVnis);
+        }
+
+        void applied(FibChange change, String vnId) {
+            vns.add(vnId);
+            switch (change) {
+                case FibChange.RemoteMacAdded c -> macs.computeIfAbsent(vnId, k -> new HashSet<>()).add(c.remoteMac().mac());
+                case FibChange.RemoteMacRemoved c -> macs.computeIfAbsent(vnId, k -> new HashSet<>()).add(c.remoteMac().mac());
+                default -> recompute.add(vnId); // flood members: the flood groups of the whole VN
+            }
+        }
+    }
+
+    /** The VNIs the remote entries of {@code vnId} carry. */
+    private Set<Integer> remoteVnis(String vnId) {
+        Set<Integer> out = new HashSet<>();
+        remoteVniRefs.forEach((vni, byVn) -> {
+            if (byVn.containsKey(vnId)) {
+                out.add(vni);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Recomputes what a batch of remote changes touched: in a push VN where only BGP-learned MACs changed (not the
+     * VNIs they carry), just those MACs' entries ({@link RemoteMacDelta}) with a delta for the reconciler; any other
+     * VN (or one the delta path refuses) in full.
+     */
+    private FibUpdate recomputeRemote(RemoteBatch batch) {
+        Set<String> full = new TreeSet<>(batch.recompute);
+        Map<String, RemoteMacDelta.NveChanges> changes = new HashMap<>();
+        for (Map.Entry<String, Set<MacAddress>> e : batch.macs.entrySet()) {
+            String vnId = e.getKey();
+            if (!full.contains(vnId) && !updateRemoteMacs(vnId, e.getValue(), batch.vnisBefore.get(vnId), changes)) {
+                full.add(vnId);
+            }
+        }
+        Set<String> touched = new TreeSet<>();
+        for (String vnId : full) {
+            touched.addAll(recomputeVn(vnId));
+        }
+        Map<String, NveState> before = reassemble(touched);
+        FibUpdate.Scope scope = new FibUpdate.Scope.Incremental(batch.vns, Set.of());
+        return withChanges(diffStates(before, touched, scope), changes, touched);
+    }
+
+    /** {@link RemoteMacDelta} over every slice of VN {@code vnId}; false if the VN must be recomputed instead. */
+    private boolean updateRemoteMacs(String vnId, Set<MacAddress> macs, Set<Integer> vnisBefore,
+                                     Map<String, RemoteMacDelta.NveChanges> changes) {
+        VirtualNetwork vn = vns.get(vnId);
+        if (vn == null || vn.mode() != FibMode.PUSH) {
+            return false;
+        }
+        // The VN accepts on its tunnel its own VNI and those its remote entries carry: a new one is a new flow.
+        Set<Integer> vnisNow = remoteVnis(vnId);
+        vnisNow.add(vn.vni());
+        Set<Integer> vnisThen = new HashSet<>(vnisBefore);
+        vnisThen.add(vn.vni());
+        if (!vnisNow.equals(vnisThen)) {
+            return false;
+        }
+        Map<MacAddress, Optional<RemoteMac>> winners = new HashMap<>();
+        Map<MacAddress, Set<RemoteMac>> routes = routesByMac.getOrDefault(vnId, Map.of());
+        for (MacAddress mac : macs) {
+            winners.put(mac, routes.getOrDefault(mac, Set.of()).stream()
+                    .filter(r -> !domainVteps.contains(r.vtep())).min(VnView.REMOTE_ORDER));
+        }
+        Map<String, RemoteMacDelta.NveChanges> mine = new HashMap<>();
+        for (String systemId : nvesByVn.getOrDefault(vnId, Set.of())) {
+            VnSlice slice = slices.getOrDefault(systemId, Map.of()).get(vnId);
+            Nve self = nves.get(systemId);
+            if (slice == null || self == null) {
+                return false;
+            }
+            RemoteMacDelta.NveChanges c = new RemoteMacDelta.NveChanges();
+            if (!RemoteMacDelta.apply(slice, self, vn, winners, c)) {
+                return false;
+            }
+            mine.put(systemId, c);
+        }
+        mine.forEach((systemId, c) -> changes.computeIfAbsent(systemId, k -> new RemoteMacDelta.NveChanges()).addAll(c));
+        return true;
+    }
+
+    /** Assembles the state of each of these NVEs again (dropping those gone); returns their states before. */
+    private Map<String, NveState> reassemble(Set<String> touched) {
+        Map<String, NveState> before = new HashMap<>();
+        for (String systemId : touched) {
+            NveState old = states.remove(systemId);
+            if (old != null) {
+                before.put(systemId, old);
+            }
+            if (nves.containsKey(systemId)) {
+                states.put(systemId, assemble(systemId));
+            } else {
+                slices.remove(systemId);
+            }
+        }
+        return before;
     }
 
     /** Mutates the input for one remote change (validated first, so a refusal changes nothing); returns its VN. */
@@ -251,22 +383,63 @@ public final class FibEngine {
                 pipelines.put(systemId, PipelineRules.compute(nve));
             }
         }
+        // The slices the VNs had, to update the other NVEs' states by what changed in them rather than assemble.
+        Map<String, Map<String, VnSlice>> was = new HashMap<>();
         for (String vnId : affectedVns) {
+            for (String systemId : nvesByVn.getOrDefault(vnId, Set.of())) {
+                VnSlice s = slices.getOrDefault(systemId, Map.of()).get(vnId);
+                if (s != null) {
+                    was.computeIfAbsent(systemId, k -> new HashMap<>()).put(vnId, s);
+                }
+            }
             touched.addAll(recomputeVn(vnId));
         }
-        Map<String, NveState> before = new HashMap<>();
+        Set<String> assemble = new TreeSet<>();
+        Map<String, RemoteMacDelta.NveChanges> changes = new HashMap<>();
         for (String systemId : touched) {
-            NveState old = states.remove(systemId);
-            if (old != null) {
-                before.put(systemId, old);
+            if (pipelineOf.contains(systemId) || !nves.containsKey(systemId) || !states.containsKey(systemId)) {
+                assemble.add(systemId);
+                continue;
             }
-            if (nves.containsKey(systemId)) {
-                states.put(systemId, assemble(systemId));
-            } else {
-                slices.remove(systemId);
+            RemoteMacDelta.NveChanges c = new RemoteMacDelta.NveChanges();
+            Map<String, VnSlice> old = was.getOrDefault(systemId, Map.of());
+            Map<String, VnSlice> now = slices.getOrDefault(systemId, Map.of());
+            for (String vnId : affectedVns) {
+                SliceDiff.removals(old.getOrDefault(vnId, VnSlice.EMPTY), now.getOrDefault(vnId, VnSlice.EMPTY), c);
             }
+            for (String vnId : affectedVns) {
+                SliceDiff.puts(old.getOrDefault(vnId, VnSlice.EMPTY), now.getOrDefault(vnId, VnSlice.EMPTY), c);
+            }
+            changes.put(systemId, c);
         }
-        return diffStates(before, touched, new FibUpdate.Scope.Incremental(affectedVns, pipelineOf));
+        Map<String, NveState> before = reassemble(assemble);
+        FibUpdate.Scope scope = new FibUpdate.Scope.Incremental(affectedVns, pipelineOf);
+        return withChanges(diffStates(before, assemble, scope), changes, assemble);
+    }
+
+    /** {@code assembled} plus the states of the NVEs not in {@code skip} updated by {@code changes}, with deltas. */
+    private FibUpdate withChanges(FibUpdate assembled, Map<String, RemoteMacDelta.NveChanges> changes,
+                                  Set<String> skip) {
+        if (changes.isEmpty()) {
+            return assembled;
+        }
+        Map<String, NveState> changed = new HashMap<>(assembled.changed());
+        Map<String, StateDelta> deltas = new HashMap<>();
+        changes.forEach((systemId, c) -> {
+            if (skip.contains(systemId)) {
+                return;
+            }
+            NveState was = states.get(systemId);
+            c.netAgainst(was);
+            if (c.isEmpty()) {
+                return;
+            }
+            NveState now = c.applyTo(was);
+            states.put(systemId, now);
+            changed.put(systemId, now);
+            deltas.put(systemId, new StateDelta(was, c.flowKeys(), c.groupIds()));
+        });
+        return new FibUpdate(changed, assembled.removed(), assembled.scope(), deltas);
     }
 
     private FibUpdate diffStates(Map<String, NveState> before, Set<String> candidates, FibUpdate.Scope scope) {
@@ -470,6 +643,19 @@ public final class FibEngine {
         if (add ? set.add(m) : set.remove(m)) {
             bgpRef(m.vtep(), add);
             remoteVniRef(m.vnId(), m.vni(), add);
+            Map<MacAddress, Set<RemoteMac>> byMac = routesByMac.computeIfAbsent(m.vnId(), k -> new HashMap<>());
+            Set<RemoteMac> routes = byMac.computeIfAbsent(m.mac(), k -> new HashSet<>(2));
+            if (add) {
+                routes.add(m);
+            } else {
+                routes.remove(m);
+                if (routes.isEmpty()) {
+                    byMac.remove(m.mac());
+                }
+            }
+            if (byMac.isEmpty()) {
+                routesByMac.remove(m.vnId());
+            }
         }
         if (set.isEmpty()) {
             macsByVn.remove(m.vnId());

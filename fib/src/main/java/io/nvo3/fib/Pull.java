@@ -166,6 +166,31 @@ public final class Pull {
      * reconcile.
      */
     public static Predicate<FlowEntry> stillValid(FibInput input, String systemId) {
+        return stillValid(() -> input, systemId);
+    }
+
+    /**
+     * As above, taking the input only when a pulled entry is tested: a reconcile that deletes pushed entries alone
+     * (a BGP-learned MAC withdrawn) then costs no snapshot of the whole input ({@code FibEngine::input}).
+     */
+    public static Predicate<FlowEntry> stillValid(java.util.function.Supplier<FibInput> snapshot, String systemId) {
+        return new Predicate<>() {
+            private Predicate<FlowEntry> valid;
+
+            @Override
+            public boolean test(FlowEntry f) {
+                if (!CookieTrace.isPulled(f.cookie())) {
+                    return false;
+                }
+                if (valid == null) {
+                    valid = stillValidIn(snapshot.get(), systemId);
+                }
+                return valid.test(f);
+            }
+        };
+    }
+
+    private static Predicate<FlowEntry> stillValidIn(FibInput input, String systemId) {
         Nve nve = input.nves().get(systemId);
         Map<Long, VirtualNetwork> byVni = new HashMap<>();
         input.virtualNetworks().values().forEach(v -> byVni.put((long) v.vni(), v));

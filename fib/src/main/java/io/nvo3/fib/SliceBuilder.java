@@ -46,7 +46,7 @@ final class SliceBuilder {
         if (known != null) {
             return known;
         }
-        int tag = subject.isEmpty() ? 0 : Math.max(1, hash24(subject));
+        int tag = subject.isEmpty() ? 0 : naturalTag(subject);
         while (true) {
             CookieTrace t = new CookieTrace(rule, vni, tag, vnId,
                     subject.isEmpty() ? Optional.empty() : Optional.of(subject));
@@ -81,12 +81,22 @@ final class SliceBuilder {
         }
         Map<Long, CookieTrace> used = new HashMap<>();
         flows.values().forEach(f -> used.put(f.cookie(), cookies.get(f.cookie())));
-        return new VnSlice(List.copyOf(flows.values()), List.copyOf(groups.values()), used);
+        return new VnSlice(flows, groups, used);
     }
 
     /** The subject naming a tenant-system port in cookie traces. */
     static String port(String portId) {
         return "port " + portId;
+    }
+
+    /** The tag a non-empty subject gets when no other subject of its (rule, VNI) took it first. */
+    static int naturalTag(String subject) {
+        return Math.max(1, hash24(subject));
+    }
+
+    /** Whether a subject of natural tag {@code natural} that ended on {@code tag} probed past {@code t}. */
+    static boolean probedPast(int natural, int tag, int t) {
+        return natural <= tag ? natural <= t && t < tag : t >= natural || t < tag;
     }
 
     /** FNV-1a over UTF-8, folded to 24 bits. */

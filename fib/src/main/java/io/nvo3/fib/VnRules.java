@@ -99,7 +99,7 @@ final class VnRules {
         }
         Map<Tunnel, List<Instruction>> toRemote = new HashMap<>();
         for (Map.Entry<MacAddress, VnView.L2Target> e : view.targets().entrySet()) {
-            Match match = Match.builder().metadata(vni, Tables.VN_MASK).ethDst(e.getKey()).build();
+            Match match = l2Match(vni, e.getKey());
             switch (e.getValue()) {
                 case VnView.L2Target.Local l -> b.flow(Tables.L2, Priorities.L2_UNICAST, match, List.of(
                                 new Instruction.ApplyActions(List.of(new Action.SetRegister(Tables.OUTPUT_REG, l.ofport()))),
@@ -117,6 +117,11 @@ final class VnRules {
                 }
             }
         }
+    }
+
+    /** The match of the L2 unicast entry of {@code mac} in VN {@code vni}. */
+    static Match l2Match(int vni, MacAddress mac) {
+        return Match.builder().metadata(vni, Tables.VN_MASK).ethDst(mac).build();
     }
 
     static List<Instruction> remoteInstructions(VnView.L2Target.Remote r, Nve self) {

@@ -19,7 +19,8 @@ import java.util.Optional;
 /** One VN as seen from one NVE: which tenant systems are local, and where each known MAC is reached. */
 record VnView(Nve self, VnContext ctx, List<TenantSystem> localForwarding, List<TenantSystem> localSuspended,
               List<TenantSystem> remoteForwarding, Map<MacAddress, L2Target> targets) {
-    private static final Comparator<RemoteMac> REMOTE_ORDER = Comparator.comparing(RemoteMac::mac)
+    /** Which of several BGP routes for one MAC wins (the first). */
+    static final Comparator<RemoteMac> REMOTE_ORDER = Comparator.comparing(RemoteMac::mac)
             .thenComparing(r -> Integer.toUnsignedLong(vtepBits(r.vtep())))
             .thenComparingInt(RemoteMac::vni)
             .thenComparing(r -> r.ip().map(a -> a.getHostAddress()).orElse(""));
@@ -96,10 +97,15 @@ record VnView(Nve self, VnContext ctx, List<TenantSystem> localForwarding, List<
             }
         }
         ctx.remoteMacs().stream().filter(r -> !ctx.domainVteps().contains(r.vtep())).sorted(REMOTE_ORDER)
-                .forEach(r -> targets.putIfAbsent(r.mac(), new L2Target.Remote(RuleKind.L2_BGP,
-                        "remote MAC " + r.mac() + " at " + r.vtep().getHostAddress() + " VNI " + r.vni(), r.vtep(),
-                        r.vni(), mode == FibMode.PUSH)));
+                .forEach(r -> targets.putIfAbsent(r.mac(), bgp(r, mode)));
         return targets;
+    }
+
+    /** The target of a BGP-learned MAC that wins its MAC. */
+    static L2Target.Remote bgp(RemoteMac r, FibMode mode) {
+        return new L2Target.Remote(RuleKind.L2_BGP,
+                "remote MAC " + r.mac() + " at " + r.vtep().getHostAddress() + " VNI " + r.vni(), r.vtep(), r.vni(),
+                mode == FibMode.PUSH);
     }
 
     private static L2Target.Remote remoteTs(TenantSystem ts, VnContext ctx, int vni, FibMode mode) {

@@ -3,6 +3,7 @@ package io.nvo3.fib;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nvo3.fib.diff.FibDiff;
 import io.nvo3.fib.fake.FakePipeline;
 import io.nvo3.fib.flow.FlowEntry;
 import io.nvo3.fib.flow.NveState;
@@ -145,6 +146,16 @@ class FibEnginePropertyTest {
                 assertThat(update.removed()).doesNotContain(id);
             }
         }
+        // A delta starts from the state before and gives the reconciler the full diff's answer.
+        update.deltas().forEach((id, delta) -> {
+            NveState now = update.changed().get(id);
+            assertThat(delta.base()).isSameAs(before.get(id));
+            assertThat(FibDiff.between(now, delta.base(), f -> false, delta))
+                    .isEqualTo(FibDiff.between(now, delta.base()));
+            assertThat(FibDiff.between(now, delta.base(), FibDiff.KEEP_PULLED, delta))
+                    .isEqualTo(FibDiff.between(now, delta.base(), FibDiff.KEEP_PULLED));
+        });
+        Statistics.label("deltas").collect(update.deltas().size() == update.changed().size() ? "all" : "some or none");
     }
 
     @Provide

@@ -72,6 +72,26 @@ class ModeChangeTest {
     }
 
     @Test
+    void theLazyValidityTakesASnapshotOnlyForPulledEntriesAndAgreesWithTheEagerOne() {
+        FibInput pull = new Topo.Builder().mode(NET_A, FibMode.PULL).build();
+        FibInput moved = new Topo.Builder().mode(NET_A, FibMode.PULL).moveTo("vm3", NVE3, 1).build();
+        FlowEntry toVm3 = pulled(pull, 3);
+        int[] snapshots = {0};
+        java.util.function.Predicate<FlowEntry> lazy = Pull.stillValid(() -> {
+            snapshots[0]++;
+            return pull;
+        }, "nve1");
+
+        for (FlowEntry pushed : Fib.compute(pull).get("nve1").flows().values()) {
+            assertThat(lazy.test(pushed)).isFalse();
+        }
+        assertThat(snapshots[0]).isZero();
+        assertThat(lazy.test(toVm3)).isTrue().isEqualTo(Pull.stillValid(pull, "nve1").test(toVm3));
+        assertThat(Pull.stillValid(() -> moved, "nve1").test(toVm3)).isFalse();
+        assertThat(snapshots[0]).isEqualTo(1);
+    }
+
+    @Test
     void pullToPushInstallsThePushedEntryAndRetiresThePulledOne() {
         FibInput pull = new Topo.Builder().mode(NET_A, FibMode.PULL).build();
         FibInput push = new Topo.Builder().build();

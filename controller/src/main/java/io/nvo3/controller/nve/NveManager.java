@@ -340,7 +340,7 @@ public final class NveManager implements AutoCloseable {
             u.changed().forEach((systemId, state) -> {
                 NveEntry e = nves.get(systemId);
                 if (e != null) {
-                    e.reconciler.desired(state);
+                    e.reconciler.desired(state, u.delta(systemId));
                 }
             });
         }
@@ -766,7 +766,7 @@ public final class NveManager implements AutoCloseable {
         return nves.computeIfAbsent(systemId, id -> {
             NveReconciler r = new NveReconciler(id, core, observer, options.clock(), options.retryAfter());
             // Pull mode: a reconnect or restart leaves on-demand entries that are still right in place.
-            r.keepInstalled(() -> io.nvo3.fib.Pull.stillValid(fib.input(), id));
+            r.keepInstalled(() -> io.nvo3.fib.Pull.stillValid(fib::input, id)); // the input only when a pulled entry is tested
             return new NveEntry(id, r);
         });
     }

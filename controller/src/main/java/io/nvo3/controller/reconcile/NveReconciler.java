@@ -1,5 +1,7 @@
 package io.nvo3.controller.reconcile;
 
+import io.nvo3.fib.diff.FibDiff;
+import io.nvo3.fib.diff.StateDelta;
 import io.nvo3.fib.flow.NveState;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +33,10 @@ public final class NveReconciler {
     private NveState desired;
     private FlowSwitch sw;
     private InstalledState installed;
+    /** The desired state whose flows and groups {@link #installed} holds exactly, when it is one; else null. */
+    private NveState installedFrom;
+    /** Where {@link #desired} may differ from the state the delta starts from, when known; else null. */
+    private StateDelta pending;
     private boolean busy;
     private boolean retryScheduled;
     private java.util.function.Supplier<java.util.function.Predicate<io.nvo3.fib.flow.FlowEntry>> keep = () -> f -> false;
@@ -61,7 +67,20 @@ public final class NveReconciler {
 
     /** The new desired state; reconciled as soon as the switch is attached and idle. */
     public void desired(NveState state) {
-        this.desired = Objects.requireNonNull(state, "state");
+        desired(state, Optional.empty());
+    }
+
+    /**
+     * As above, with where {@code state} may differ from the desired state given before ({@code delta.base()}), as
+     * the FIB engine knows it ({@link io.nvo3.fib.FibUpdate#delta}). When the switch holds exactly the state the
+     * (chained) deltas start from, the next batch diffs only the keys they name, not every flow of the NVE; the plan
+     * is the same ({@link FibDiff#between(NveState, NveState, java.util.function.Predicate, StateDelta)}).
+     */
+    public void desired(NveState state, Optional<StateDelta> delta) {
+        Objects.requireNonNull(state, "state");
+        StateDelta d = delta.filter(x -> desired != null && x.base() == desired).orElse(null);
+        pending = d == null ? null : pending == null ? d : pending.then(d);
+        this.desired = state;
         kick();
     }
 
@@ -74,6 +93,7 @@ public final class NveReconciler {
         generation++;
         this.sw = Objects.requireNonNull(flowSwitch, "flowSwitch");
         this.installed = null;
+        this.installedFrom = null;
         this.busy = false;
         kick();
     }
@@ -83,6 +103,7 @@ public final class NveReconciler {
         generation++;
         this.sw = null;
         this.installed = null;
+        this.installedFrom = null;
         this.busy = false;
     }
 
@@ -92,6 +113,10 @@ public final class NveReconciler {
 
     /** True when the last batch succeeded and nothing newer is desired. */
     public boolean inSync() {
+        if (sw != null && !busy && installed != null && installedFrom == desired && desired != null
+                && installed.foreignFlows().isEmpty() && installed.foreignGroups().isEmpty()) {
+            return true;
+        }
         return sw != null && !busy && installed != null && desired != null
                 && installed.state().flows().equals(desired.flows()) && installed.state().groups().equals(desired.groups())
                 && installed.foreignFlows().isEmpty() && installed.foreignGroups().isEmpty();
@@ -139,10 +164,29 @@ public final class NveReconciler {
 
     private void step(FlowSwitch target, long gen, boolean fullRead, Instant start) {
         NveState want = desired;
+        StateDelta delta = pending;
+        // Deltas arriving from now on start from want.
+        pending = null;
         ReconcilePlan plan;
         CompletableFuture<Void> sent;
         try {
-            plan = ReconcilePlan.between(want, installed, keep.get());
+            // In sync with the delta's start (installed exactly, nothing foreign): only the keys it names can differ.
+            boolean fromDelta = !fullRead && delta != null && installedFrom != null && installedFrom == delta.base()
+                    && installed.foreignFlows().isEmpty() && installed.foreignGroups().isEmpty();
+            // The keep predicate is built only if a flow is to be deleted (building it may cost a FIB snapshot).
+            java.util.function.Predicate<io.nvo3.fib.flow.FlowEntry> lazyKeep = new java.util.function.Predicate<>() {
+                private java.util.function.Predicate<io.nvo3.fib.flow.FlowEntry> built;
+
+                @Override
+                public boolean test(io.nvo3.fib.flow.FlowEntry f) {
+                    if (built == null) {
+                        built = keep.get();
+                    }
+                    return built.test(f);
+                }
+            };
+            plan = fromDelta ? ReconcilePlan.between(want, installed, lazyKeep, delta)
+                    : ReconcilePlan.between(want, installed, lazyKeep);
             if (plan.isEmpty()) {
                 done(want, plan, fullRead, start);
                 return;
@@ -166,6 +210,7 @@ public final class NveReconciler {
 
     private void done(NveState applied, ReconcilePlan plan, boolean fullRead, Instant start) {
         installed = InstalledState.of(applied);
+        installedFrom = applied;
         busy = false;
         lastError = Optional.empty();
         Instant end = clock.instant();
@@ -180,6 +225,7 @@ public final class NveReconciler {
     private void fail(boolean fullRead, Throwable err) {
         Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
         installed = null;
+        installedFrom = null;
         busy = false;
         lastError = Optional.of(String.valueOf(cause.getMessage()));
         observer.failed(systemId, fullRead, cause);

@@ -1,6 +1,7 @@
 package io.nvo3.controller.reconcile;
 
 import io.nvo3.fib.diff.FibDiff;
+import io.nvo3.fib.diff.StateDelta;
 import io.nvo3.fib.flow.FlowEntry;
 import io.nvo3.fib.flow.GroupEntry;
 import io.nvo3.fib.flow.NveState;
@@ -43,7 +44,19 @@ public record ReconcilePlan(List<OfMessage> messages, int flowAdds, int flowMods
 
     /** As above, leaving installed flows that {@code keep} accepts in place when they are not desired. */
     public static ReconcilePlan between(NveState desired, InstalledState installed, Predicate<FlowEntry> keep) {
-        FibDiff diff = FibDiff.between(desired, installed.state(), keep);
+        return of(desired, installed, FibDiff.between(desired, installed.state(), keep));
+    }
+
+    /**
+     * As above when {@code installed} holds exactly {@code delta.base()}: the same plan, from the keys the delta
+     * names ({@link FibDiff#between(NveState, NveState, Predicate, StateDelta)}).
+     */
+    public static ReconcilePlan between(NveState desired, InstalledState installed, Predicate<FlowEntry> keep,
+                                        StateDelta delta) {
+        return of(desired, installed, FibDiff.between(desired, installed.state(), keep, delta));
+    }
+
+    private static ReconcilePlan of(NveState desired, InstalledState installed, FibDiff diff) {
         List<OfMessage> groupsFirst = new ArrayList<>();
 
         // A foreign group holding an id we want (another type, or actions we never write): replace it in place.

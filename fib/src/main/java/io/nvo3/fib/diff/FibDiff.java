@@ -49,38 +49,66 @@ public record FibDiff(List<GroupEntry> groupsToAdd, List<GroupEntry> groupsToMod
      * protects an installed flow whose identity is desired.
      */
     public static FibDiff between(NveState desired, NveState installed, Predicate<FlowEntry> keep) {
+        return between(desired, installed, keep, desired.groups().keySet(), installed.groups().keySet(),
+                desired.flows().keySet(), installed.flows().keySet());
+    }
+
+    /**
+     * Like {@link #between(NveState, NveState, Predicate)} when {@code installed} holds exactly the flows and groups
+     * of {@code delta.base()}, at the cost of the keys {@code delta} names rather than of every entry: the result is
+     * the same (property-tested), since outside those keys desired and installed agree.
+     */
+    public static FibDiff between(NveState desired, NveState installed, Predicate<FlowEntry> keep, StateDelta delta) {
+        return between(desired, installed, keep, delta.groups(), delta.groups(), delta.flows(), delta.flows());
+    }
+
+    private static FibDiff between(NveState desired, NveState installed, Predicate<FlowEntry> keep,
+                                   java.util.Collection<Integer> desiredGroupIds,
+                                   java.util.Collection<Integer> installedGroupIds,
+                                   java.util.Collection<FlowKey> desiredFlowKeys,
+                                   java.util.Collection<FlowKey> installedFlowKeys) {
         List<GroupEntry> gAdd = new ArrayList<>();
         List<GroupEntry> gMod = new ArrayList<>();
         List<GroupEntry> gDel = new ArrayList<>();
-        desired.groups().forEach((id, g) -> {
+        for (Integer id : desiredGroupIds) {
+            GroupEntry g = desired.groups().get(id);
             GroupEntry have = installed.groups().get(id);
+            if (g == null) {
+                continue;
+            }
             if (have == null) {
                 gAdd.add(g);
             } else if (!have.equals(g)) {
                 gMod.add(g);
             }
-        });
-        installed.groups().forEach((id, g) -> {
-            if (!desired.groups().containsKey(id)) {
+        }
+        for (Integer id : installedGroupIds) {
+            GroupEntry g = installed.groups().get(id);
+            if (g != null && !desired.groups().containsKey(id)) {
                 gDel.add(g);
             }
-        });
+        }
         List<FlowEntry> fAdd = new ArrayList<>();
         List<FlowModification> fMod = new ArrayList<>();
         List<FlowEntry> fDel = new ArrayList<>();
-        desired.flows().forEach((k, f) -> {
+        for (FlowKey k : desiredFlowKeys) {
+            FlowEntry f = desired.flows().get(k);
+            if (f == null) {
+                continue;
+            }
             FlowEntry have = installed.flows().get(k);
             if (have == null) {
                 fAdd.add(f);
             } else if (!have.equals(f)) {
                 fMod.add(new FlowModification(have, f));
             }
-        });
-        installed.flows().forEach((k, f) -> {
-            if (!desired.flows().containsKey(k) && !keep.test(f)) {
+        }
+        for (FlowKey k : installedFlowKeys) {
+            FlowEntry f = installed.flows().get(k);
+            if (f != null && !desired.flows().containsKey(k) && !keep.test(f)) {
                 fDel.add(f);
             }
-        });
+        }
         gAdd.sort(GROUP_ORDER);
         gMod.sort(GROUP_ORDER);
         gDel.sort(GROUP_ORDER);

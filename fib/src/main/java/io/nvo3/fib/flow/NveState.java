@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The flows and groups one NVE holds (desired, or as read back from the switch). {@code cookies} maps each cookie
@@ -12,14 +13,17 @@ import java.util.Optional;
 public record NveState(String systemId, Map<FlowKey, FlowEntry> flows, Map<Integer, GroupEntry> groups,
                        Map<Long, CookieTrace> cookies) {
     public NveState {
-        flows = Map.copyOf(flows);
+        // A layered map comes from withChanges, which checked what it changed: neither copied nor checked again.
+        if (!(flows instanceof LayeredMap)) {
+            flows = Map.copyOf(flows);
+            flows.forEach((k, f) -> {
+                if (!k.equals(f.key())) {
+                    throw new IllegalArgumentException("flow keyed " + k + " is " + f.key());
+                }
+            });
+        }
         groups = Map.copyOf(groups);
-        cookies = Map.copyOf(cookies);
-        flows.forEach((k, f) -> {
-            if (!k.equals(f.key())) {
-                throw new IllegalArgumentException("flow keyed " + k + " is " + f.key());
-            }
-        });
+        cookies = cookies instanceof LayeredMap ? cookies : Map.copyOf(cookies);
         groups.forEach((k, g) -> {
             if (k != g.groupId()) {
                 throw new IllegalArgumentException("group keyed " + k + " is " + g.groupId());
@@ -42,6 +46,33 @@ public record NveState(String systemId, Map<FlowKey, FlowEntry> flows, Map<Integ
             }
         }
         return new NveState(systemId, f, g, Map.of());
+    }
+
+    /**
+     * This state with some flows, groups and cookie traces removed, then some put (added or replaced). Costs what
+     * changed (amortized) and a copy of the groups, not the flows and traces left alone: the maps share them.
+     */
+    public NveState withChanges(Map<FlowKey, FlowEntry> putFlows, Set<FlowKey> removeFlows,
+                                Map<Integer, GroupEntry> putGroups, Set<Integer> removeGroups,
+                                Map<Long, CookieTrace> putCookies, Set<Long> removeCookies) {
+        Map<Integer, GroupEntry> g = groups;
+        if (!putGroups.isEmpty() || !removeGroups.isEmpty()) {
+            g = new HashMap<>(groups);
+            removeGroups.forEach(g::remove);
+            g.putAll(putGroups);
+        }
+        putFlows.forEach((k, f) -> {
+            if (!k.equals(f.key())) {
+                throw new IllegalArgumentException("flow keyed " + k + " is " + f.key());
+            }
+        });
+        return new NveState(systemId, layered(flows).with(putFlows, removeFlows), g,
+                layered(cookies).with(putCookies, removeCookies));
+    }
+
+    private static <K, V> LayeredMap<K, V> layered(Map<K, V> m) {
+        // Not layered yet: an immutable copy (compact constructor), so a base no one mutates.
+        return m instanceof LayeredMap<K, V> l ? l : LayeredMap.over(m);
     }
 
     public static NveState empty(String systemId) {
