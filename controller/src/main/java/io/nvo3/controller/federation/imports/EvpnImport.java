@@ -37,22 +37,58 @@ public final class EvpnImport {
 
     public static ImportSnapshot compute(Collection<ReceivedEvpnRoute> routes, Collection<VnRouting> vns,
                                          ImportPolicy policy) {
+        return compute(routes, vns, policy, new Memo());
+    }
+
+    /**
+     * What each route yields on its own (its entries per VN, or why it is skipped), remembered from one
+     * {@link #compute} to the next while the VNs and the policy stay the same: with thousands of received routes, a
+     * change then re-examines only the routes that are new. Routes are recognised by identity (a received route is
+     * replaced, never changed). Confined to the caller's thread.
+     */
+    public static final class Memo {
+        private List<VnRouting> vns;
+        private ImportPolicy policy;
+        private VnIndex index;
+        private Map<ReceivedEvpnRoute, Outcome> outcomes = new java.util.IdentityHashMap<>();
+    }
+
+    /** One route's entries, or the reason it yields none. */
+    private record Outcome(List<Pending<MacRoute>> macs, List<Pending<FloodRoute>> floods, List<KeptIpPrefix> prefixes,
+                           SkippedRoute skipped) {}
+
+    /** As {@link #compute(Collection, Collection, ImportPolicy)}, reusing what {@code memo} remembers; same result. */
+    public static ImportSnapshot compute(Collection<ReceivedEvpnRoute> routes, Collection<VnRouting> vns,
+                                         ImportPolicy policy, Memo memo) {
         List<ReceivedEvpnRoute> sorted = new ArrayList<>(routes);
-        sorted.sort(ImportOrder.RECEIVED);
+        sorted.sort(ImportOrder.RECEIVED); // a run already in this order (the caller's map) costs one pass
         List<VnRouting> vnList = new ArrayList<>(vns);
         vnList.sort(Comparator.comparing(VnRouting::networkId));
+        if (!vnList.equals(memo.vns) || !policy.equals(memo.policy)) {
+            memo.vns = vnList;
+            memo.policy = policy;
+            memo.index = VnIndex.of(vnList);
+            memo.outcomes = new java.util.IdentityHashMap<>();
+        }
         List<Pending<MacRoute>> macs = new ArrayList<>();
         List<Pending<FloodRoute>> floods = new ArrayList<>();
         List<KeptIpPrefix> prefixes = new ArrayList<>();
         List<SkippedRoute> skipped = new ArrayList<>();
-        VnIndex index = VnIndex.of(vnList);
+        Map<ReceivedEvpnRoute, Outcome> now = new java.util.IdentityHashMap<>(sorted.size() * 2);
         for (ReceivedEvpnRoute r : sorted) {
-            try {
-                one(r, index, policy, macs, floods, prefixes);
-            } catch (Skip s) {
-                skipped.add(new SkippedRoute(r, s.reason, s.getMessage()));
+            Outcome o = memo.outcomes.get(r);
+            if (o == null) {
+                o = analyse(r, memo.index, policy);
+            }
+            now.put(r, o);
+            macs.addAll(o.macs());
+            floods.addAll(o.floods());
+            prefixes.addAll(o.prefixes());
+            if (o.skipped() != null) {
+                skipped.add(o.skipped());
             }
         }
+        memo.outcomes = now; // routes gone since are forgotten
         Map<Integer, String> owners = vniOwners(macs, floods, vnList);
         List<MacRoute> decided = select(dropVniClashes(macs, owners, vnList, skipped));
         List<FloodRoute> floodRoutes = dropVniClashes(floods, owners, vnList, skipped);
@@ -65,6 +101,18 @@ public final class EvpnImport {
         skipped.sort(Comparator.comparing(SkippedRoute::route, ImportOrder.RECEIVED)
                 .thenComparing(SkippedRoute::detail));
         return new ImportSnapshot(remoteMacs, members, decided, floodRoutes, prefixes, skipped);
+    }
+
+    private static Outcome analyse(ReceivedEvpnRoute r, VnIndex index, ImportPolicy policy) {
+        List<Pending<MacRoute>> macs = new ArrayList<>(1);
+        List<Pending<FloodRoute>> floods = new ArrayList<>(0);
+        List<KeptIpPrefix> prefixes = new ArrayList<>(0);
+        try {
+            one(r, index, policy, macs, floods, prefixes);
+            return new Outcome(List.copyOf(macs), List.copyOf(floods), List.copyOf(prefixes), null);
+        } catch (Skip s) {
+            return new Outcome(List.of(), List.of(), List.of(), new SkippedRoute(r, s.reason, s.getMessage()));
+        }
     }
 
     /** An entry for one VN with the route it came from. */

@@ -128,7 +128,9 @@ public final class FederationWiring implements AutoCloseable {
     // --- owned by the loop thread
     private final Map<String, Network> networks = new TreeMap<>();
     private final Map<String, Port> ports = new HashMap<>();
-    private final Map<Nlri, ReceivedEvpnRoute> received = new LinkedHashMap<>();
+    /** By route key in the order import sorts them (so its sort is one pass); EVPN keys only. */
+    private final Map<Nlri, ReceivedEvpnRoute> received = new TreeMap<>(FederationWiring::evpnKeyOrder);
+    private final EvpnImport.Memo importMemo = new EvpnImport.Memo();
     private Set<ExportedRoute> exported = Set.of();
     /** RFC 7432 §15 decisions per (VN, MAC), fed back to {@link MacMobility#decide} on every recompute. */
     private Map<MobilityMemory.Key, MobilityMemory> mobility;
@@ -262,6 +264,13 @@ public final class FederationWiring implements AutoCloseable {
         dirty();
     }
 
+    private static int evpnKeyOrder(Nlri a, Nlri b) {
+        if (a instanceof io.nvo3.bgp.wire.nlri.EvpnRoute x && b instanceof io.nvo3.bgp.wire.nlri.EvpnRoute y) {
+            return io.nvo3.controller.federation.export.EvpnOrder.NLRI.compare(x, y);
+        }
+        return a.toString().compareTo(b.toString());
+    }
+
     private void remember(Nlri nlri, Optional<ReceivedEvpnRoute> route) {
         Nlri key = NlriKeys.key(nlri);
         if (route.isPresent()) {
@@ -342,7 +351,8 @@ public final class FederationWiring implements AutoCloseable {
 
         // Import first: export needs the other domains' claims on our MACs (RFC 7432 §15). Routes from our own VTEPs
         // (reflected back to us) are ignored, RFC 7432 §9.1 by import RT.
-        ImportSnapshot snap = EvpnImport.compute(received.values(), vns, ImportPolicy.of(Set.copyOf(vteps.values())));
+        ImportSnapshot snap = EvpnImport.compute(received.values(), vns, ImportPolicy.of(Set.copyOf(vteps.values())),
+                importMemo);
 
         // Export (RFC 7432 §7.2, §7.3; RFC 8365 §5.1.3): the pure mapping, then only the difference to the speaker.
         Map<String, List<Port>> byVn = new HashMap<>();

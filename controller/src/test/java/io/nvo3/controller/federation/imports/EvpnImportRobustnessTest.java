@@ -95,6 +95,43 @@ class EvpnImportRobustnessTest {
         assertThat(EvpnImport.compute(shuffled, VNS, POLICY)).isEqualTo(s);
     }
 
+    /**
+     * A memo carried from one import to the next (routes arriving, leaving, the VNs or the own VTEPs changing) gives
+     * exactly the import computed afresh, step by step — in the same order (Set iteration included).
+     */
+    @Property(tries = 200)
+    void aMemoCarriedAcrossChangesGivesTheFreshResult(@ForAll("routeLists") List<ReceivedEvpnRoute> pool,
+                                                       @ForAll("steps") List<Integer> steps) {
+        EvpnImport.Memo memo = new EvpnImport.Memo();
+        List<ReceivedEvpnRoute> present = new ArrayList<>();
+        List<VnRouting> vns = VNS;
+        ImportPolicy policy = POLICY;
+        for (int step : steps) {
+            if (!pool.isEmpty() && step < 60) {
+                ReceivedEvpnRoute r = pool.get(step % pool.size());
+                if (!present.remove(r)) {
+                    present.add(r);
+                }
+            } else if (step < 75) {
+                vns = vns.size() == 2 ? VNS.subList(0, 1) : VNS;
+            } else if (step < 90) {
+                policy = policy.equals(POLICY) ? ImportPolicy.of(java.util.Set.of(v4("198.18.0.21"))) : POLICY;
+            } else if (!present.isEmpty()) {
+                Collections.shuffle(present, new Random(step)); // another arrival order of the same routes
+            }
+            ImportSnapshot fresh = EvpnImport.compute(present, vns, policy);
+            ImportSnapshot memoised = EvpnImport.compute(present, vns, policy, memo);
+            assertThat(memoised).isEqualTo(fresh);
+            assertThat(List.copyOf(memoised.remoteMacs())).isEqualTo(List.copyOf(fresh.remoteMacs()));
+            assertThat(List.copyOf(memoised.floodMembers())).isEqualTo(List.copyOf(fresh.floodMembers()));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> steps() {
+        return Arbitraries.integers().between(0, 99).list().ofMinSize(1).ofMaxSize(40);
+    }
+
     @Provide
     Arbitrary<List<ReceivedEvpnRoute>> routeLists() {
         return routes().list().ofMaxSize(30);
