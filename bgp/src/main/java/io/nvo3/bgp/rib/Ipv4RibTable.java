@@ -137,14 +137,19 @@ final class Ipv4RibTable implements RibTable {
         return segments[s >>> SEGMENT_SHIFT][s & SEGMENT_MASK];
     }
 
-    /** Sets the slot of {@code address}/{@code bits} (host bits clear) to {@code slot} (not null). */
-    void put(int address, int bits, Object slot) {
+    /** The slot number of {@code address}/{@code bits}, its block made when missing. */
+    private int slotCreatingBlock(int address, int bits) {
         long key = blockKey(address, bits);
         int b = block(key);
         if (b < 0) {
             b = newBlock(key);
         }
-        int s = b << BLOCK_BITS | offset(address, bits);
+        return b << BLOCK_BITS | offset(address, bits);
+    }
+
+    /** Sets the slot of {@code address}/{@code bits} (host bits clear) to {@code slot} (not null). */
+    void put(int address, int bits, Object slot) {
+        int s = slotCreatingBlock(address, bits);
         Object[] seg = segments[s >>> SEGMENT_SHIFT];
         int j = s & SEGMENT_MASK;
         if (seg[j] == null) {
@@ -155,12 +160,7 @@ final class Ipv4RibTable implements RibTable {
 
     /** Sets the slot of {@code address}/{@code bits} (host bits clear) to {@code slot} if it is empty; whether it was. */
     boolean putIfAbsent(int address, int bits, Object slot) {
-        long key = blockKey(address, bits);
-        int b = block(key);
-        if (b < 0) {
-            b = newBlock(key);
-        }
-        int s = b << BLOCK_BITS | offset(address, bits);
+        int s = slotCreatingBlock(address, bits);
         Object[] seg = segments[s >>> SEGMENT_SHIFT];
         int j = s & SEGMENT_MASK;
         if (seg[j] != null) {
