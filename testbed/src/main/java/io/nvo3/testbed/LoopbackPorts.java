@@ -10,16 +10,30 @@ import java.net.ServerSocket;
 public final class LoopbackPorts {
     private LoopbackPorts() {}
 
-    /** A port that was free on {@code address} a moment ago (the usual bind-then-close race applies). */
+    /** Every port handed out by this JVM, per address: a test that asks for several ports never gets one twice. */
+    private static final java.util.Set<String> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port that was free on {@code address} a moment ago and that this JVM has not handed out before (the kernel
+     * may offer a just-closed port again: three controllers asking for nine ports once got the same one twice). The
+     * usual bind-then-close race with other processes still applies.
+     */
     public static int freePort(String address) {
         requireLoopback(address);
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + address, e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port;
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(true);
+                s.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
+                port = s.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port on " + address, e);
+            }
+            if (HANDED_OUT.add(address + ":" + port)) {
+                return port;
+            }
         }
+        throw new IllegalStateException("no port on " + address + " that was not handed out already (100 tries)");
     }
 
     static String requireLoopback(String address) {
