@@ -81,6 +81,40 @@ public final class GoBgp implements AutoCloseable {
         return new Builder(asn, routerId);
     }
 
+    /**
+     * TOML for {@link Builder#extraToml}: a neighbor that connects to GoBGP (GoBGP passive, from {@code localAddress}),
+     * with {@code families} (GoBGP's names, e.g. {@code l2vpn-evpn}); a route-reflector client of cluster
+     * {@code clusterId} unless it is null.
+     */
+    public static String passiveNeighborToml(String address, long as, String localAddress, String clusterId,
+                                             String... families) {
+        StringBuilder toml = new StringBuilder("""
+
+                [[neighbors]]
+                  [neighbors.config]
+                    neighbor-address = "%s"
+                    peer-as = %d
+                  [neighbors.transport.config]
+                    passive-mode = true
+                    local-address = "%s"
+                """.formatted(address, as, localAddress));
+        if (clusterId != null) {
+            toml.append("""
+                      [neighbors.route-reflector.config]
+                        route-reflector-client = true
+                        route-reflector-cluster-id = "%s"
+                    """.formatted(clusterId));
+        }
+        for (String f : families) {
+            toml.append("""
+                      [[neighbors.afi-safis]]
+                        [neighbors.afi-safis.config]
+                          afi-safi-name = "%s"
+                    """.formatted(f));
+        }
+        return toml.toString();
+    }
+
     private GoBgp(Builder b) {
         this.address = b.address;
         this.bgpPort = b.bgpPort != 0 ? b.bgpPort : LoopbackPorts.freePort(b.address);

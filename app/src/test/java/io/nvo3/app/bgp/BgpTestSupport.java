@@ -85,23 +85,6 @@ final class BgpTestSupport {
 
     /** A passive GoBGP neighbor for {@code address} (we connect to GoBGP, never the other way round). */
     static String goBgpPassiveNeighbor(String address, long as, String localAddress, String... families) {
-        StringBuilder afiSafis = new StringBuilder();
-        for (String f : families) {
-            afiSafis.append("""
-                      [[neighbors.afi-safis]]
-                        [neighbors.afi-safis.config]
-                          afi-safi-name = "%s"
-                    """.formatted(f));
-        }
-        return """
-
-                [[neighbors]]
-                  [neighbors.config]
-                    neighbor-address = "%s"
-                    peer-as = %d
-                  [neighbors.transport.config]
-                    passive-mode = true
-                    local-address = "%s"
-                """.formatted(address, as, localAddress) + afiSafis;
+        return io.nvo3.testbed.GoBgp.passiveNeighborToml(address, as, localAddress, null, families);
     }
 }

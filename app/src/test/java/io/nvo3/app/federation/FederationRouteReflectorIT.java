@@ -105,22 +105,7 @@ class FederationRouteReflectorIT {
     }
 
     static String rrClient(String address) {
-        return """
-
-                [[neighbors]]
-                  [neighbors.config]
-                    neighbor-address = "%s"
-                    peer-as = 65000
-                  [neighbors.transport.config]
-                    passive-mode = true
-                    local-address = "%s"
-                  [neighbors.route-reflector.config]
-                    route-reflector-client = true
-                    route-reflector-cluster-id = "198.19.0.70"
-                  [[neighbors.afi-safis]]
-                    [neighbors.afi-safis.config]
-                      afi-safi-name = "l2vpn-evpn"
-                """.formatted(address, RR);
+        return io.nvo3.testbed.GoBgp.passiveNeighborToml(address, 65000, RR, "198.19.0.70", "l2vpn-evpn");
     }
 
     @Test
