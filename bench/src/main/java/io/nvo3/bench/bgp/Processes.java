@@ -64,10 +64,7 @@ final class Processes {
     /** User plus system CPU time of a process (all its threads) in nanoseconds, from /proc/PID/stat (USER_HZ = 100). */
     static long cpuNanos(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            // proc(5): after "(comm)" come state (3) ... utime (14), stime (15), in clock ticks.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+            return Math.round(io.nvo3.bench.ProcStat.cpuMs(pid, false) * 1_000_000L);
         } catch (IOException e) {
             throw new IllegalStateException("no /proc entry for pid " + pid + " (it exited)", e);
         }

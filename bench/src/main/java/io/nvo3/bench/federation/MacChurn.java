@@ -33,17 +33,11 @@ final class MacChurn {
     }
 
     static Figures run(Federation f, int macs, Duration timeout) throws Exception {
-        Inet4Address rid = (Inet4Address) InetAddress.getByName("198.19.0.73");
-        List<Nlri> routes = EvpnFeeder.routes(macs, Federation.VNI, rid);
-        List<byte[]> add = EvpnFeeder.announcements(routes, Federation.VNI, f.ha.vtep());
+        List<Nlri> routes = EvpnFeeder.routes(macs, Federation.VNI, feederId());
         List<byte[]> withdraw = EvpnFeeder.withdrawals(routes);
-        try (EvpnFeeder feeder = EvpnFeeder.connect(Federation.FEEDER,
-                new InetSocketAddress(Federation.B_BGP, f.bBgpPort), rid, Federation.UP);
-             FlowProbe probe = new FlowProbe(f.bNves)) {
-            Federation.waitFor("feeder Established at B", () -> f.b.neighborEstablished(Federation.FEEDER));
-            long t0 = feeder.stream(add);
-            long t1 = probe.awaitAll(PREFIX, MASK, null, flows -> distinctMacs(flows) == macs, POLL, timeout);
-            System.err.printf("churn: %d MACs on both B NVEs after %.0f ms%n", macs, (t1 - t0) / 1e6);
+        try (EvpnFeeder feeder = connect(f); FlowProbe probe = new FlowProbe(f.bNves)) {
+            double addMs = announce(f, feeder, probe, routes, timeout) / 1e6;
+            System.err.printf("churn: %d MACs on both B NVEs after %.0f ms%n", macs, addMs);
             for (var hv : f.bNves) { // cross-check with the real ovs-ofctl, outside the clock
                 int n = distinctOfctl(FlowProbe.ofctl(hv, MATCH));
                 if (n != macs) {
@@ -58,7 +52,7 @@ final class MacChurn {
                     throw new IllegalStateException(hv.name() + ": ovs-ofctl still shows " + n + " of the MACs");
                 }
             }
-            return new Figures(macs, (t1 - t0) / 1e6, (t3 - t2) / 1e6, probe.meanReadMs(), probe.polls());
+            return new Figures(macs, addMs, (t3 - t2) / 1e6, probe.meanReadMs(), probe.polls());
         }
     }
 
@@ -67,20 +61,41 @@ final class MacChurn {
      * the background of a plug run at scale. Closing the returned feeder ends its session (B withdraws them).
      */
     static EvpnFeeder preload(Federation f, int macs, Duration timeout) throws Exception {
-        Inet4Address rid = (Inet4Address) InetAddress.getByName("198.19.0.73");
-        List<Nlri> routes = EvpnFeeder.routes(macs, Federation.VNI, rid);
-        EvpnFeeder feeder = EvpnFeeder.connect(Federation.FEEDER, new InetSocketAddress(Federation.B_BGP, f.bBgpPort),
-                rid, Federation.UP);
+        EvpnFeeder feeder = connect(f);
         try (FlowProbe probe = new FlowProbe(f.bNves)) {
-            Federation.waitFor("feeder Established at B", () -> f.b.neighborEstablished(Federation.FEEDER));
-            long t0 = feeder.stream(EvpnFeeder.announcements(routes, Federation.VNI, f.ha.vtep()));
-            long t1 = probe.awaitAll(PREFIX, MASK, null, flows -> distinctMacs(flows) == macs, POLL, timeout);
-            System.err.printf("background: %d MACs on both B NVEs after %.0f ms%n", macs, (t1 - t0) / 1e6);
+            long ns = announce(f, feeder, probe, EvpnFeeder.routes(macs, Federation.VNI, feederId()), timeout);
+            System.err.printf("background: %d MACs on both B NVEs after %.0f ms%n", macs, ns / 1e6);
             return feeder;
         } catch (Exception | Error e) {
             feeder.close();
             throw e;
         }
+    }
+
+    private static Inet4Address feederId() throws java.net.UnknownHostException {
+        return (Inet4Address) InetAddress.getByName("198.19.0.73");
+    }
+
+    /** The feeder peering with B as another domain, once B has it Established. */
+    private static EvpnFeeder connect(Federation f) throws Exception {
+        EvpnFeeder feeder = EvpnFeeder.connect(Federation.FEEDER, new InetSocketAddress(Federation.B_BGP, f.bBgpPort),
+                feederId(), Federation.UP);
+        try {
+            Federation.waitFor("feeder Established at B", () -> f.b.neighborEstablished(Federation.FEEDER));
+            return feeder;
+        } catch (Exception | Error e) {
+            feeder.close();
+            throw e;
+        }
+    }
+
+    /** Streams the routes (next hop A's VTEP); nanoseconds until both B NVEs hold a flow for each of their MACs. */
+    private static long announce(Federation f, EvpnFeeder feeder, FlowProbe probe, List<Nlri> routes, Duration timeout)
+            throws Exception {
+        int macs = routes.size();
+        long t0 = feeder.stream(EvpnFeeder.announcements(routes, Federation.VNI, f.ha.vtep()));
+        long t1 = probe.awaitAll(PREFIX, MASK, null, flows -> distinctMacs(flows) == macs, POLL, timeout);
+        return t1 - t0;
     }
 
     static int distinctMacs(List<MgmtFlowReader.Flow> flows) {

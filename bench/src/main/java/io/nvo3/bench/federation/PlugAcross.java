@@ -1,6 +1,7 @@
 package io.nvo3.bench.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nvo3.bench.ProcStat;
 import io.nvo3.testbed.Hypervisor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class PlugAcross {
             long self = ProcessHandle.current().pid();
             for (int k = 0; k < total; k++) {
                 if (k == warmup) {
-                    cpu0 = new double[] {CpuTime.ms(f.a.pid(), false), CpuTime.ms(f.b.pid(), false), CpuTime.ms(self, true)};
+                    cpu0 = new double[] {ProcStat.cpuMs(f.a.pid(), false), ProcStat.cpuMs(f.b.pid(), false), ProcStat.cpuMs(self, true)};
                 }
                 JsonNode p = f.a.port(f.netA, f.subnetA, "203.0.113." + (100 + k % 100));
                 String id = p.get("id").asText();
@@ -76,8 +77,8 @@ final class PlugAcross {
                     System.err.printf("plug %d/%d%s: %.1f ms%n", k + 1, total, k < warmup ? " (warm-up)" : "", ms[k]);
                 }
             }
-            double[] cpu = {(CpuTime.ms(f.a.pid(), false) - cpu0[0]) / plugs, (CpuTime.ms(f.b.pid(), false) - cpu0[1]) / plugs,
-                (CpuTime.ms(self, true) - cpu0[2]) / plugs};
+            double[] cpu = {(ProcStat.cpuMs(f.a.pid(), false) - cpu0[0]) / plugs, (ProcStat.cpuMs(f.b.pid(), false) - cpu0[1]) / plugs,
+                (ProcStat.cpuMs(self, true) - cpu0[2]) / plugs};
             double[] warm = Arrays.copyOfRange(ms, 0, warmup);
             double[] measured = Arrays.copyOfRange(ms, warmup, total);
             double[] local = Arrays.copyOfRange(localMs, warmup, total);

@@ -1,5 +1,6 @@
 package io.nvo3.bench.nve;
 
+import io.nvo3.bench.ProcStat;
 import io.nvo3.testbed.Hypervisor;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -11,8 +12,6 @@ import java.nio.file.Path;
  * ovs-vswitchd's ({@code utime + stime} of /proc/PID/stat, in clock ticks of 10 ms).
  */
 final class CpuClock {
-    private static final double MS_PER_TICK = 10;
-
     private final Path vswitchdStat;
 
     CpuClock(Hypervisor hv) throws IOException {
@@ -37,10 +36,9 @@ final class CpuClock {
             for (Path t : (Iterable<Path>) tasks::iterator) {
                 try {
                     String stat = Files.readString(t.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * MS_PER_TICK, Double::sum);
-                    out.merge(name + " (of which system)", Long.parseLong(f[12]) * MS_PER_TICK, Double::sum);
+                    String name = ProcStat.name(stat);
+                    out.merge(name, ProcStat.cpuMs(stat, false), Double::sum);
+                    out.merge(name + " (of which system)", ProcStat.systemMs(stat), Double::sum);
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended meanwhile
                 }
@@ -63,10 +61,6 @@ final class CpuClock {
 
     Reading now() throws IOException {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        String stat = Files.readString(vswitchdStat);
-        // Fields after the parenthesised command name; utime and stime are fields 14 and 15 (proc(5)).
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        double ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        return new Reading(os.getProcessCpuTime() / 1e6, ticks * MS_PER_TICK);
+        return new Reading(os.getProcessCpuTime() / 1e6, ProcStat.cpuMs(vswitchdStat, false));
     }
 }
