@@ -59,7 +59,8 @@ public final class NveReconciler {
 
     /**
      * Which installed flows that are not desired to leave in place (on-demand entries of pull mode that are still
-     * right, {@link io.nvo3.fib.Pull#stillValid}); read on the reconcile executor at each diff. Default: none.
+     * right, {@link io.nvo3.fib.Pull#stillValid}); read on the reconcile executor at each diff, so it should be cheap
+     * to get (Pull's own predicate takes the FIB snapshot only when a pulled entry is tested). Default: none.
      */
     public void keepInstalled(java.util.function.Supplier<java.util.function.Predicate<io.nvo3.fib.flow.FlowEntry>> keep) {
         this.keep = Objects.requireNonNull(keep, "keep");
@@ -173,20 +174,9 @@ public final class NveReconciler {
             // In sync with the delta's start (installed exactly, nothing foreign): only the keys it names can differ.
             boolean fromDelta = !fullRead && delta != null && installedFrom != null && installedFrom == delta.base()
                     && installed.foreignFlows().isEmpty() && installed.foreignGroups().isEmpty();
-            // The keep predicate is built only if a flow is to be deleted (building it may cost a FIB snapshot).
-            java.util.function.Predicate<io.nvo3.fib.flow.FlowEntry> lazyKeep = new java.util.function.Predicate<>() {
-                private java.util.function.Predicate<io.nvo3.fib.flow.FlowEntry> built;
-
-                @Override
-                public boolean test(io.nvo3.fib.flow.FlowEntry f) {
-                    if (built == null) {
-                        built = keep.get();
-                    }
-                    return built.test(f);
-                }
-            };
-            plan = fromDelta ? ReconcilePlan.between(want, installed, lazyKeep, delta)
-                    : ReconcilePlan.between(want, installed, lazyKeep);
+            java.util.function.Predicate<io.nvo3.fib.flow.FlowEntry> kept = keep.get();
+            plan = fromDelta ? ReconcilePlan.between(want, installed, kept, delta)
+                    : ReconcilePlan.between(want, installed, kept);
             if (plan.isEmpty()) {
                 done(want, plan, fullRead, start);
                 return;
