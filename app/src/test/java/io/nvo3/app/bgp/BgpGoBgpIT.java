@@ -25,6 +25,8 @@ import io.nvo3.testbed.LoopbackPorts;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,30 +43,11 @@ class BgpGoBgpIT {
 
     @Test
     void peersWithGoBgpShowsItsRouteAndChangesNeighborsAtRuntime() throws Exception {
-        int ourPort = LoopbackPorts.freePort(US);
-        int theirPort = LoopbackPorts.freePort(THEM);
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (GoBgp gobgp = GoBgp.builder(65002, "198.19.0.42").listen(THEM, theirPort)
-                .extraToml(BgpTestSupport.goBgpPassiveNeighbor(US, 65001, THEM, "l2vpn-evpn", "rtc")).start();
-             BgpService bgp = BgpService.start(BgpTestSupport.yaml("""
-                     asn: 65001
-                     router-id: 198.19.0.41
-                     listen: %s:%d
-                     neighbors:
-                       - address: %s
-                         port: %d
-                         remote-as: 65002
-                         families: [l2vpn-evpn, rtc]
-                         hold-time: 9
-                         local-address: %s
-                         description: gobgp
-                     """.formatted(US, ourPort, THEM, theirPort, US)), meters);
-             KvStore store = KvStores.inMemory();
-             ModelService model = ModelService.open(store, ModelConfig.defaults());
-             ApiServer server = ApiServer.start(ApiServer.Options.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                     .withRoutes(BgpRoutes.routes(bgp)), model, TokenRegistry.of(Map.of(TOKEN, new Principal("admin", true))),
-                     store, NveStatusSource.empty(), meters)) {
-            String api = "127.0.0.1:" + server.address().getPort();
+        try (Peering p = Peering.start(new String[] {"l2vpn-evpn", "rtc"}, "l2vpn-evpn, rtc", "description: gobgp")) {
+            GoBgp gobgp = p.gobgp();
+            String api = p.api();
+            PrometheusMeterRegistry meters = p.meters();
+            int theirPort = p.theirPort();
 
             await().atMost(UP).untilAsserted(() -> {
                 assertThat(get(api, TOKEN, "/api/v1/bgp/neighbors").at("/neighbors/0/state").asText()).as(gobgp.log())
@@ -147,29 +130,11 @@ class BgpGoBgpIT {
      */
     @Test
     void perFamilyPrefixCountsAgreeWithGoBgps() throws Exception {
-        int ourPort = LoopbackPorts.freePort(US);
-        int theirPort = LoopbackPorts.freePort(THEM);
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (GoBgp gobgp = GoBgp.builder(65002, "198.19.0.42").listen(THEM, theirPort)
-                .extraToml(BgpTestSupport.goBgpPassiveNeighbor(US, 65001, THEM, "l2vpn-evpn", "l3vpn-ipv4-unicast")).start();
-             BgpService bgp = BgpService.start(BgpTestSupport.yaml("""
-                     asn: 65001
-                     router-id: 198.19.0.41
-                     listen: %s:%d
-                     neighbors:
-                       - address: %s
-                         port: %d
-                         remote-as: 65002
-                         families: [l2vpn-evpn, ipv4-vpn]
-                         hold-time: 9
-                         local-address: %s
-                     """.formatted(US, ourPort, THEM, theirPort, US)), meters);
-             KvStore store = KvStores.inMemory();
-             ModelService model = ModelService.open(store, ModelConfig.defaults());
-             ApiServer server = ApiServer.start(ApiServer.Options.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                     .withRoutes(BgpRoutes.routes(bgp)), model, TokenRegistry.of(Map.of(TOKEN, new Principal("admin", true))),
-                     store, NveStatusSource.empty(), meters)) {
-            String api = "127.0.0.1:" + server.address().getPort();
+        try (Peering p = Peering.start(new String[] {"l2vpn-evpn", "l3vpn-ipv4-unicast"}, "l2vpn-evpn, ipv4-vpn", "")) {
+            GoBgp gobgp = p.gobgp();
+            BgpService bgp = p.bgp();
+            String api = p.api();
+            PrometheusMeterRegistry meters = p.meters();
             await().atMost(UP).untilAsserted(() -> assertThat(get(api, TOKEN, "/api/v1/bgp/neighbors").at("/neighbors/0/state").asText())
                     .as(gobgp.log()).isEqualTo("Established"));
             // GoBGP -> us: 3 EVPN MAC/IP routes and 2 VPN-IPv4 prefixes.
@@ -254,6 +219,80 @@ class BgpGoBgpIT {
             }
         }
         return null;
+    }
+
+    /**
+     * GoBGP (AS 65002 on THEM, passive toward us for {@code goBgpFamilies}) and our BGP service (AS 65001 on US,
+     * connecting with {@code ourFamilies} and the {@code extraNeighborYaml} line), the BGP API served over it.
+     */
+    private record Peering(GoBgp gobgp, BgpService bgp, KvStore store, ModelService model, ApiServer server,
+                           PrometheusMeterRegistry meters, int theirPort) implements AutoCloseable {
+        static Peering start(String[] goBgpFamilies, String ourFamilies, String extraNeighborYaml) throws Exception {
+            int ourPort = LoopbackPorts.freePort(US);
+            int theirPort = LoopbackPorts.freePort(THEM);
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            List<AutoCloseable> started = new ArrayList<>();
+            try {
+                GoBgp gobgp = add(started, GoBgp.builder(65002, "198.19.0.42").listen(THEM, theirPort)
+                        .extraToml(BgpTestSupport.goBgpPassiveNeighbor(US, 65001, THEM, goBgpFamilies)).start());
+                BgpService bgp = add(started, BgpService.start(BgpTestSupport.yaml("""
+                        asn: 65001
+                        router-id: 198.19.0.41
+                        listen: %s:%d
+                        neighbors:
+                          - address: %s
+                            port: %d
+                            remote-as: 65002
+                            families: [%s]
+                            hold-time: 9
+                            local-address: %s
+                            %s
+                        """.formatted(US, ourPort, THEM, theirPort, ourFamilies, US, extraNeighborYaml)), meters));
+                KvStore store = add(started, KvStores.inMemory());
+                ModelService model = add(started, ModelService.open(store, ModelConfig.defaults()));
+                ApiServer server = add(started, ApiServer.start(ApiServer.Options.of(new InetSocketAddress(
+                        InetAddress.getLoopbackAddress(), 0)).withRoutes(BgpRoutes.routes(bgp)), model,
+                        TokenRegistry.of(Map.of(TOKEN, new Principal("admin", true))), store, NveStatusSource.empty(),
+                        meters));
+                return new Peering(gobgp, bgp, store, model, server, meters, theirPort);
+            } catch (Exception | Error e) {
+                closeAll(started);
+                throw e;
+            }
+        }
+
+        String api() {
+            return "127.0.0.1:" + server.address().getPort();
+        }
+
+        private static <T extends AutoCloseable> T add(List<AutoCloseable> started, T c) {
+            started.add(c);
+            return c;
+        }
+
+        /** In reverse order of start, as try-with-resources would. */
+        private static void closeAll(List<AutoCloseable> started) throws Exception {
+            Exception first = null;
+            for (int i = started.size() - 1; i >= 0; i--) {
+                try {
+                    started.get(i).close();
+                } catch (Exception e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            closeAll(List.of(gobgp, bgp, store, model, server));
+        }
     }
 
     @Test
